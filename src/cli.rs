@@ -1,0 +1,118 @@
+//! Command-line arguments, as clap parses them. Resolved into `Settings` before any work.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Lint and validate job-family Markdown pages.
+#[derive(Debug, Parser)]
+#[command(name = "jobfam", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check pages and report what is wrong (exit 0: clean, 1: errors found, 2: could not check)
+    Check(CheckArgs),
+    /// Print a page's document model as JSON: what the schema validates
+    Model {
+        /// The page
+        file: PathBuf,
+    },
+    /// List every rule with its group, default severity and whether it fixes
+    Rules {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
+    /// Print a rule's documentation: what it checks, why, an example and its fix
+    Explain {
+        /// A rule id (`structure/placeholder`) or a group (`structure`)
+        rule: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
+}
+
+/// Arguments of `jobfam check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files, directories or quoted glob patterns to check [default: .]
+    ///
+    /// A file named here is always checked. A directory is walked, respecting .gitignore, for
+    /// files matching the include patterns.
+    pub paths: Vec<String>,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
+    pub format: OutputFormat,
+
+    /// When to use colour in the human format
+    ///
+    /// `auto` uses colour when standard output is a terminal and NO_COLOR is not set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+
+    /// Glob of files to take when walking a directory (repeatable) [default: **/*.md]
+    ///
+    /// Replaces the default, so to add ERB pages give both: --include '**/*.md' --include '**/*.md.erb'
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub include: Vec<String>,
+
+    /// A JSON Schema (draft 2020-12) for the document model, replacing the built-in one
+    #[arg(long, value_name = "FILE", help_heading = "Rules")]
+    pub schema: Option<PathBuf>,
+
+    /// Run only these rules or groups (comma-separated or repeated)
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub select: Vec<String>,
+
+    /// Do not run these rules or groups (comma-separated or repeated)
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub ignore: Vec<String>,
+}
+
+/// `check` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Source excerpts with labels and help, then a summary
+    Human,
+    /// One line each: path:line:col: severity rule: message
+    Compact,
+    /// One JSON document, for tools
+    Json,
+}
+
+/// Formats for `rules` and `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Plain text
+    Text,
+    /// JSON
+    Json,
+}
+
+/// Colour choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}

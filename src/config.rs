@@ -1,0 +1,133 @@
+//! Resolved settings for one run, built from the command line before any work starts.
+//!
+//! The library never sees a clap type: `main.rs` turns the raw arguments into [`Settings`].
+//! (The `jobfam.toml` config file will be read here too.)
+
+use crate::rules::{self, Context, GROUPS, RuleMeta};
+use crate::schema::{Schema, SchemaError};
+use std::path::PathBuf;
+
+/// What a check run does.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Paths, directories or glob patterns; empty means `.`.
+    pub paths: Vec<String>,
+    /// Include patterns for directory walks; empty means the default.
+    pub include: Vec<String>,
+    /// A schema file replacing the built-in one.
+    pub schema: Option<PathBuf>,
+    /// Rule ids or groups to run; empty means all.
+    pub select: Vec<String>,
+    /// Rule ids or groups not to run.
+    pub ignore: Vec<String>,
+}
+
+/// A setting that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A rule selector that names no rule or group.
+    #[error("`{selector}` is not a rule id or group{}; `jobfam rules` lists them", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownRule {
+        /// What the user wrote.
+        selector: String,
+        /// The closest id or group.
+        suggestion: Option<String>,
+    },
+    /// The schema could not be loaded.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+}
+
+impl Settings {
+    /// Compiles the schema and resolves rule selection into a per-run [`Context`].
+    pub fn context(&self) -> Result<Context, ConfigError> {
+        for selector in self.select.iter().chain(&self.ignore) {
+            if resolve(selector).is_empty() {
+                return Err(ConfigError::UnknownRule {
+                    selector: selector.clone(),
+                    suggestion: closest(selector),
+                });
+            }
+        }
+        let chosen = |r: &RuleMeta, list: &[String]| {
+            list.iter().any(|s| resolve(s).iter().any(|x| x.id == r.id))
+        };
+        let enabled = rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| self.select.is_empty() || chosen(r, &self.select))
+            .filter(|r| !chosen(r, &self.ignore))
+            .map(|r| (r, r.severity))
+            .collect();
+        let schema = match &self.schema {
+            Some(path) => Schema::from_file(path)?,
+            None => Schema::builtin(),
+        };
+        Ok(Context { schema, enabled })
+    }
+}
+
+/// The rules a selector names: an id, or a group.
+fn resolve(selector: &str) -> Vec<&'static RuleMeta> {
+    rules::RULES
+        .iter()
+        .copied()
+        .filter(|r| r.id == selector || r.group() == selector)
+        .collect()
+}
+
+/// The known id or group closest to `word`, if any is close.
+pub fn closest(word: &str) -> Option<String> {
+    let candidates = rules::RULES
+        .iter()
+        .map(|r| r.id)
+        .chain(GROUPS.iter().copied());
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min()
+        .map(|(_, c)| c.to_string())
+}
+
+/// Levenshtein distance in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_and_suggestions() {
+        let s = Settings {
+            select: vec!["structure".into()],
+            ignore: vec!["structure/placeholder".into()],
+            ..Settings::default()
+        };
+        let ctx = s.context().unwrap();
+        assert!(
+            ctx.enabled
+                .iter()
+                .all(|(r, _)| r.group() == "structure" && r.id != "structure/placeholder")
+        );
+        let s = Settings {
+            select: vec!["structure/placeholdr".into()],
+            ..Settings::default()
+        };
+        let e = s.context().err().unwrap().to_string();
+        assert!(e.contains("did you mean `structure/placeholder`"), "{e}");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,201 @@
+//! Paths, globs and ignore files → the ordered list of pages to check.
+//!
+//! Never reads a page. A file named on the command line is always checked; a directory is
+//! walked with `.gitignore` respected, keeping files that match the include patterns.
+
+use std::path::{Path, PathBuf};
+
+/// The default include pattern: `index.html.md` matches it too; `.md.erb` pages only when added.
+pub const DEFAULT_INCLUDE: &str = "**/*.md";
+
+/// A path argument that led to no page.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    /// The path does not exist and is not a glob pattern.
+    #[error("no such file or directory; check the path")]
+    NotFound {
+        /// The argument.
+        path: String,
+    },
+    /// A glob pattern that matched nothing or is malformed.
+    #[error("glob pattern {problem}")]
+    Glob {
+        /// The argument.
+        path: String,
+        /// What went wrong.
+        problem: String,
+    },
+    /// A directory with no page in it.
+    #[error("no pages matching {patterns} in this directory; pass files directly or add --include")]
+    NoPages {
+        /// The directory.
+        path: String,
+        /// The include patterns, joined.
+        patterns: String,
+    },
+    /// A directory entry that could not be read while walking.
+    #[error("cannot walk directory: {message}")]
+    Walk {
+        /// Where.
+        path: String,
+        /// What the walker said.
+        message: String,
+    },
+}
+
+impl DiscoverError {
+    /// The argument or path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            DiscoverError::NotFound { path }
+            | DiscoverError::Glob { path, .. }
+            | DiscoverError::NoPages { path, .. }
+            | DiscoverError::Walk { path, .. } => path,
+        }
+    }
+}
+
+/// Compiled include patterns.
+pub struct Includes {
+    patterns: Vec<glob::Pattern>,
+    text: String,
+}
+
+impl Includes {
+    /// Compiles `patterns`; an empty list means [`DEFAULT_INCLUDE`].
+    pub fn new(patterns: &[String]) -> Result<Includes, DiscoverError> {
+        let defaults = [DEFAULT_INCLUDE.to_string()];
+        let patterns = if patterns.is_empty() {
+            &defaults[..]
+        } else {
+            patterns
+        };
+        let compiled = patterns
+            .iter()
+            .map(|p| {
+                glob::Pattern::new(p).map_err(|e| DiscoverError::Glob {
+                    path: p.clone(),
+                    problem: format!("is malformed: {e}"),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Includes {
+            patterns: compiled,
+            text: patterns.join(", "),
+        })
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        let options = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: false,
+        };
+        self.patterns
+            .iter()
+            .any(|p| p.matches_path_with(relative, options))
+    }
+}
+
+/// Resolves command-line arguments into pages, sorted and without duplicates, plus the
+/// arguments that led nowhere.
+pub fn discover(args: &[String], includes: &Includes) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        if path.is_file() {
+            pages.push(path.to_path_buf());
+        } else if path.is_dir() {
+            walk(arg, includes, &mut pages, &mut errors);
+        } else if arg.contains(['*', '?', '[']) {
+            expand(arg, includes, &mut pages, &mut errors);
+        } else {
+            errors.push(DiscoverError::NotFound { path: arg.clone() });
+        }
+    }
+    pages.sort();
+    pages.dedup();
+    (pages, errors)
+}
+
+fn expand(
+    pattern: &str,
+    includes: &Includes,
+    pages: &mut Vec<PathBuf>,
+    errors: &mut Vec<DiscoverError>,
+) {
+    let paths = match glob::glob(pattern) {
+        Ok(paths) => paths,
+        Err(e) => {
+            errors.push(DiscoverError::Glob {
+                path: pattern.to_string(),
+                problem: format!("is malformed: {e}"),
+            });
+            return;
+        }
+    };
+    let before = pages.len();
+    for entry in paths {
+        match entry {
+            Ok(p) if p.is_dir() => walk(&p.display().to_string(), includes, pages, errors),
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(DiscoverError::Walk {
+                path: e.path().display().to_string(),
+                message: e.error().to_string(),
+            }),
+        }
+    }
+    if pages.len() == before {
+        errors.push(DiscoverError::Glob {
+            path: pattern.to_string(),
+            problem:
+                "matched no files; check the pattern, and quote it so the shell leaves it alone"
+                    .into(),
+        });
+    }
+}
+
+fn walk(dir: &str, includes: &Includes, pages: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
+    let before = pages.len();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
+                if includes.matches(relative) {
+                    pages.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(DiscoverError::Walk {
+                path: dir.to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    if pages.len() == before {
+        errors.push(DiscoverError::NoPages {
+            path: dir.to_string(),
+            patterns: includes.text.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_include_takes_index_html_md_not_erb() {
+        let inc = Includes::new(&[]).unwrap();
+        assert!(inc.matches(Path::new("a.md")));
+        assert!(inc.matches(Path::new("sales/x/index.html.md")));
+        assert!(!inc.matches(Path::new("sales/x/index.html.md.erb")));
+        let inc = Includes::new(&["**/*.md".into(), "**/*.md.erb".into()]).unwrap();
+        assert!(inc.matches(Path::new("sales/x/index.html.md.erb")));
+    }
+}

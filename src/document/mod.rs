@@ -1,0 +1,152 @@
+//! The document model: what a job-family page says, with a byte span for everything.
+//!
+//! `parse` turns a [`Source`](crate::source::Source) into a [`Page`]. Rules read the `Page`;
+//! the JSON Schema validates its serialized form (documented in `schemas/README.md`), so the
+//! serialized fields are a contract: add fields, never rename them. comrak types never leave
+//! this folder.
+
+mod front_matter;
+pub mod line_index;
+mod parse;
+pub mod slug;
+
+pub use front_matter::FrontMatter;
+pub use parse::parse;
+
+use serde::Serialize;
+use std::sync::Arc;
+
+/// A byte range `[start, end)` into a page's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One parsed page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page {
+    /// The path as given or discovered.
+    pub path: String,
+    /// The front matter YAML as JSON; `null` when the page has none.
+    pub front_matter: serde_json::Value,
+    /// The front matter `title`, else the text of the first level-1 heading.
+    pub title: Option<String>,
+    /// Every heading in document order.
+    pub headings: Vec<Heading>,
+    /// The heading tree.
+    pub sections: Vec<Section>,
+    /// The page text (not serialized).
+    #[serde(skip)]
+    pub text: Arc<str>,
+    /// Spans of the front matter block and its keys (not serialized).
+    #[serde(skip)]
+    pub front_matter_spans: Option<FrontMatter>,
+    /// Spans of prose: text a reader sees, outside code, HTML, ERB tags and shortcodes.
+    #[serde(skip)]
+    pub prose: Vec<Span>,
+}
+
+/// A heading anywhere in the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading's text as it renders: markup, link targets, HTML and a trailing `{#id}` removed.
+    pub text: String,
+    /// The id the rendered heading gets: a `{#custom-id}`, else the slug, numbered when repeated.
+    pub anchor: String,
+    /// The heading line's content, `#` marks included.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A heading with what sits under it, up to the next heading of the same or a higher level.
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// The heading's text.
+    pub heading: String,
+    /// The heading's level.
+    pub level: u8,
+    /// The heading's anchor.
+    pub anchor: String,
+    /// The text of each list item in this section's own content (not its children's),
+    /// nested items included, each without its sub-items.
+    pub bullets: Vec<String>,
+    /// Sections of a deeper level under this one.
+    pub children: Vec<Section>,
+    /// Index of this section's heading in [`Page::headings`].
+    #[serde(skip)]
+    pub heading_index: usize,
+    /// One span per entry in `bullets`.
+    #[serde(skip)]
+    pub bullet_spans: Vec<Span>,
+}
+
+/// Why a page could not be turned into a model.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// The page opens a `---` block that never closes.
+    #[error("front matter starts with `---` but has no closing `---` line; add one after the YAML")]
+    UnterminatedFrontMatter,
+    /// The YAML between the delimiters does not parse, or is not a mapping.
+    #[error("front matter is not valid YAML: {message}; fix the YAML between the `---` lines")]
+    MalformedFrontMatter {
+        /// What the YAML parser said.
+        message: String,
+        /// Where it went wrong.
+        span: Span,
+    },
+}
+
+impl ParseError {
+    /// Where in the page the error is, if known.
+    pub fn span(&self) -> Span {
+        match self {
+            ParseError::UnterminatedFrontMatter => Span::new(0, 3),
+            ParseError::MalformedFrontMatter { span, .. } => *span,
+        }
+    }
+}
+
+impl Page {
+    /// All sections, depth first, in document order.
+    pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
+        let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            stack.extend(next.children.iter().rev());
+            Some(next)
+        })
+    }
+
+    /// The span of the page's first line, for findings about the page as a whole.
+    pub fn first_line(&self) -> Span {
+        let end = self.text.find(['\r', '\n']).unwrap_or(self.text.len());
+        Span::new(0, end)
+    }
+
+    /// The text under `span`, or `""` when the span does not fit the text.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}

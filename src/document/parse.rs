@@ -1,0 +1,304 @@
+//! comrak AST → [`Page`]: the one place that walks comrak nodes.
+
+use super::line_index::{LineIndex, floor_char_boundary};
+use super::slug::{self, Anchorizer};
+use super::{Heading, Page, ParseError, Section, Span, front_matter};
+use crate::source::Source;
+use comrak::nodes::{AstNode, LineColumn, NodeValue};
+use comrak::{Arena, Options, parse_document};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// ERB tags and Hugo shortcodes: template code, never prose.
+static TEMPLATE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<%.*?%>|\{\{<.*?>\}\}|\{\{%.*?%\}\}").expect("static regex compiles")
+});
+
+/// A trailing attribute list on a heading: Hugo/kramdown `{#id}`, kramdown `{: .class}`.
+static HEADING_ATTRS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\{\s*([#:.][^{}]*)\}\s*$").expect("static regex compiles"));
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.extension.front_matter_delimiter = Some("---".to_string());
+    options
+}
+
+/// Parses one page into its model.
+pub fn parse(source: &Source) -> Result<Page, ParseError> {
+    let text: &str = &source.text;
+    let front_matter = front_matter::parse(text)?;
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, &options());
+    let walker = Walker {
+        text,
+        index: LineIndex::new(text),
+        template_code: TEMPLATE_CODE
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect(),
+    };
+
+    let mut headings = Vec::new();
+    let mut anchors = Anchorizer::default();
+    let mut tree = SectionTree::default();
+    let mut prose = Vec::new();
+    for node in root.descendants() {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Heading(h) => {
+                let raw = inline_text(node);
+                let (heading_text, custom_id) = split_attributes(&raw);
+                let anchor =
+                    anchors.unique(custom_id.unwrap_or_else(|| slug::github(&heading_text)));
+                tree.open(Section {
+                    heading: heading_text.clone(),
+                    level: h.level,
+                    anchor: anchor.clone(),
+                    bullets: Vec::new(),
+                    children: Vec::new(),
+                    heading_index: headings.len(),
+                    bullet_spans: Vec::new(),
+                });
+                headings.push(Heading {
+                    level: h.level,
+                    text: heading_text,
+                    anchor,
+                    span: walker.trimmed(walker.span(node)),
+                });
+            }
+            NodeValue::Item(_) | NodeValue::TaskItem(_) => {
+                let paragraphs = node
+                    .children()
+                    .filter(|c| matches!(c.data().value, NodeValue::Paragraph));
+                let mut bullet = String::new();
+                let mut span: Option<Span> = None;
+                for p in paragraphs {
+                    if !bullet.is_empty() {
+                        bullet.push(' ');
+                    }
+                    bullet.push_str(&inline_text(p));
+                    let s = walker.span(p);
+                    span = Some(span.map_or(s, |old| Span::new(old.start, s.end)));
+                }
+                let bullet = bullet.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(section) = tree.current() {
+                    section.bullets.push(bullet);
+                    section
+                        .bullet_spans
+                        .push(walker.trimmed(span.unwrap_or_else(|| walker.span(node))));
+                }
+            }
+            NodeValue::Text(_) => {
+                let span = walker.span(node);
+                walker.push_prose(span, &mut prose);
+            }
+            _ => {}
+        }
+    }
+
+    let fm_value = front_matter
+        .as_ref()
+        .map_or(serde_json::Value::Null, |fm| fm.value.clone());
+    let title = fm_value
+        .get("title")
+        .and_then(|t| t.as_str())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .or_else(|| {
+            headings
+                .iter()
+                .find(|h| h.level == 1)
+                .map(|h| h.text.clone())
+        });
+    Ok(Page {
+        path: source.path.display().to_string(),
+        front_matter: fm_value,
+        title,
+        headings,
+        sections: tree.finish(),
+        text: source.text.clone(),
+        front_matter_spans: front_matter,
+        prose,
+    })
+}
+
+/// The text a reader sees in an inline container: text and code spans, not HTML.
+fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for d in node.descendants().skip(1) {
+        match &d.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// `Senior {#senior}` → (`Senior`, Some(`senior`)); a kramdown `{:.no_toc}` is dropped.
+fn split_attributes(raw: &str) -> (String, Option<String>) {
+    let Some(caps) = HEADING_ATTRS.captures(raw) else {
+        return (raw.to_string(), None);
+    };
+    let whole = caps.get(0).expect("group 0 always matches");
+    let text = raw[..whole.start()].trim_end().to_string();
+    let id = caps[1]
+        .split_whitespace()
+        .find_map(|a| a.strip_prefix('#'))
+        .filter(|id| !id.is_empty())
+        .map(str::to_string);
+    (text, id)
+}
+
+struct Walker<'t> {
+    text: &'t str,
+    index: LineIndex,
+    template_code: Vec<Span>,
+}
+
+impl Walker<'_> {
+    fn offset(&self, lc: LineColumn) -> usize {
+        let line_start = self
+            .index
+            .line_start(lc.line.saturating_sub(1))
+            .unwrap_or(self.text.len());
+        floor_char_boundary(
+            self.text,
+            (line_start + lc.column.saturating_sub(1)).min(self.text.len()),
+        )
+    }
+
+    /// The node's bytes; comrak's end column is inclusive.
+    fn span(&self, node: &AstNode<'_>) -> Span {
+        let pos = node.data().sourcepos;
+        let start = self.offset(pos.start);
+        let mut end = self.offset(pos.end) + 1;
+        while end < self.text.len() && !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end.min(self.text.len()).max(start))
+    }
+
+    /// `span` without trailing white space or line endings.
+    fn trimmed(&self, span: Span) -> Span {
+        let s = self.text.get(span.start..span.end).unwrap_or("");
+        Span::new(span.start, span.start + s.trim_end().len())
+    }
+
+    /// Adds `span` to `prose`, cut around template code.
+    fn push_prose(&self, span: Span, prose: &mut Vec<Span>) {
+        let mut start = span.start;
+        for code in &self.template_code {
+            if code.end <= start || code.start >= span.end {
+                continue;
+            }
+            if code.start > start {
+                prose.push(Span::new(start, code.start));
+            }
+            start = start.max(code.end);
+        }
+        if start < span.end {
+            prose.push(Span::new(start, span.end));
+        }
+    }
+}
+
+/// Builds the heading tree as headings arrive in document order.
+#[derive(Default)]
+struct SectionTree {
+    roots: Vec<Section>,
+    open: Vec<Section>,
+}
+
+impl SectionTree {
+    fn open(&mut self, section: Section) {
+        while self.open.last().is_some_and(|s| s.level >= section.level) {
+            self.close_one();
+        }
+        self.open.push(section);
+    }
+
+    fn current(&mut self) -> Option<&mut Section> {
+        self.open.last_mut()
+    }
+
+    fn close_one(&mut self) {
+        if let Some(done) = self.open.pop() {
+            match self.open.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => self.roots.push(done),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Section> {
+        while !self.open.is_empty() {
+            self.close_one();
+        }
+        self.roots
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        parse(&Source::from_text("t.md".into(), text.to_string(), false)).unwrap()
+    }
+
+    #[test]
+    fn builds_sections_bullets_and_spans() {
+        let text = "---\ntitle: PM\n---\n\n# Product *Manager*\n\n## Requirements {#req}\n\n* Ability to use `GitLab`\n  * nested\n\n### Senior\n\n- one\n\n## Hiring Process\n";
+        let p = page(text);
+        assert_eq!(p.title.as_deref(), Some("PM"));
+        let names: Vec<_> = p
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str(), h.anchor.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, "Product Manager", "product-manager"),
+                (2, "Requirements", "req"),
+                (3, "Senior", "senior"),
+                (2, "Hiring Process", "hiring-process")
+            ]
+        );
+        assert_eq!(p.slice(p.headings[1].span), "## Requirements {#req}");
+        let req = &p.sections[0].children[0];
+        assert_eq!(req.bullets, ["Ability to use GitLab", "nested"]);
+        assert_eq!(p.slice(req.bullet_spans[0]), "Ability to use `GitLab`");
+        assert_eq!(req.children[0].bullets, ["one"]);
+        assert_eq!(p.sections[0].children[1].heading, "Hiring Process");
+    }
+
+    #[test]
+    fn template_code_is_not_prose() {
+        let text = "Hello <%= partial(\"x\") %> world {{< ref \"a\" >}} end\n";
+        let p = page(text);
+        let prose: String = p.prose.iter().map(|s| p.slice(*s)).collect();
+        assert!(
+            !prose.contains("partial") && !prose.contains("ref"),
+            "{prose}"
+        );
+        assert!(prose.contains("Hello") && prose.contains("world") && prose.contains("end"));
+    }
+
+    #[test]
+    fn crlf_and_duplicate_headings() {
+        let p = page("## Job Grade\r\n\r\ntext\r\n\r\n## Job Grade\r\n");
+        assert_eq!(p.headings[1].anchor, "job-grade-1");
+        assert_eq!(p.slice(p.headings[1].span), "## Job Grade");
+        assert_eq!(p.title, None);
+    }
+}

@@ -1,0 +1,165 @@
+//! The `jobfam` binary: parse arguments, call the library, turn the outcome into an exit code.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, ColorChoice, Command, DocFormat, OutputFormat};
+use jobfam::config::Settings;
+use jobfam::report::{self, Format, Run, Style};
+use jobfam::source::Source;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        // Output piped into `head` is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> io::Result<u8> {
+    let mut out = io::stdout().lock();
+    match cli.command {
+        Command::Check(args) => {
+            let settings = Settings {
+                paths: if args.paths.is_empty() {
+                    vec![".".into()]
+                } else {
+                    args.paths
+                },
+                include: args.include,
+                schema: args.schema,
+                select: args.select,
+                ignore: args.ignore,
+            };
+            let ctx = match settings.context() {
+                Ok(ctx) => ctx,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            let outcome = jobfam::check_paths(&settings.paths, &settings.include, &ctx);
+            let format = match args.format {
+                OutputFormat::Human => Format::Human,
+                OutputFormat::Compact => Format::Compact,
+                OutputFormat::Json => Format::Json,
+            };
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
+            let run = Run {
+                reports: &outcome.reports,
+                files_checked: outcome.files_checked,
+            };
+            report::write(&mut out, format, Style { color, width }, &run)?;
+            Ok(outcome.exit_code())
+        }
+        Command::Model { file } => {
+            let source = match Source::read(&file) {
+                Ok(s) => s,
+                Err(e) => return usage_error(&format!("{}: {e}", file.display())),
+            };
+            match jobfam::model(&source) {
+                Ok(page) => {
+                    serde_json::to_writer_pretty(&mut out, &page)?;
+                    writeln!(out)?;
+                    Ok(0)
+                }
+                Err(report) => {
+                    let run = Run {
+                        reports: &[report],
+                        files_checked: 0,
+                    };
+                    let style = Style {
+                        color: false,
+                        width: 100,
+                    };
+                    report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+                    Ok(2)
+                }
+            }
+        }
+        Command::Rules { format } => {
+            match format {
+                DocFormat::Text => {
+                    for r in jobfam::rules::RULES {
+                        writeln!(
+                            out,
+                            "{:<28} {:<8} {:<9} {}",
+                            r.id,
+                            r.severity.as_str(),
+                            fix_word(r.fix),
+                            r.summary()
+                        )?;
+                    }
+                }
+                DocFormat::Json => {
+                    let list: Vec<_> = jobfam::rules::RULES.iter().map(|r| rule_json(r)).collect();
+                    serde_json::to_writer_pretty(&mut out, &list)?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(0)
+        }
+        Command::Explain { rule, format } => {
+            let Some(text) = jobfam::explain(&rule) else {
+                let hint = jobfam::config::closest(&rule)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return usage_error(&format!(
+                    "`{rule}` is not a rule id or group{hint}; `jobfam rules` lists them"
+                ));
+            };
+            match format {
+                DocFormat::Text => write!(out, "{text}")?,
+                DocFormat::Json => {
+                    let list: Vec<_> = jobfam::rules::RULES
+                        .iter()
+                        .filter(|r| r.id == rule || r.group() == rule)
+                        .map(|r| rule_json(r))
+                        .collect();
+                    serde_json::to_writer_pretty(&mut out, &list)?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn usage_error(message: &str) -> io::Result<u8> {
+    writeln!(io::stderr(), "error: {message}")?;
+    Ok(2)
+}
+
+fn fix_word(fix: jobfam::rules::FixAvailability) -> &'static str {
+    match fix {
+        jobfam::rules::FixAvailability::Always => "fix",
+        jobfam::rules::FixAvailability::Sometimes => "some-fix",
+        jobfam::rules::FixAvailability::Never => "no-fix",
+    }
+}
+
+fn rule_json(r: &jobfam::rules::RuleMeta) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.id,
+        "group": r.group(),
+        "severity": r.severity,
+        "fix": r.fix,
+        "summary": r.summary(),
+        "doc": r.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n"),
+    })
+}

@@ -1,0 +1,130 @@
+//! `--format human`: miette's graphical diagnostics, then a one-line summary.
+
+use super::{Run, Style};
+use crate::diagnostic::{Diagnostic, Summary};
+use crate::rules::Severity;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::none()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut any = false;
+    for report in run.reports {
+        let source = report
+            .text
+            .as_ref()
+            .map(|t| NamedSource::new(&report.path, ArcText(t.clone())));
+        for d in &report.diagnostics {
+            any = true;
+            let mut rendered = String::new();
+            let diag = Rendered {
+                d,
+                source: source.as_ref(),
+            };
+            handler
+                .render_report(&mut rendered, &diag)
+                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+            writeln!(out, "{rendered}")?;
+        }
+    }
+    if any {
+        let s = Summary::of(run.reports);
+        writeln!(out, "{}", summary_line(s, run.files_checked))?;
+    }
+    Ok(())
+}
+
+/// `12 errors, 3 warnings in 259 files`.
+pub(crate) fn summary_line(s: Summary, files: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut parts = vec![plural(s.error, "error"), plural(s.warning, "warning")];
+    if s.info > 0 {
+        parts.push(plural(s.info, "info"));
+    }
+    format!("{} in {}", parts.join(", "), plural(files, "file"))
+}
+
+/// Page text shared with the report, readable by miette.
+#[derive(Clone)]
+struct ArcText(Arc<str>);
+
+impl SourceCode for ArcText {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.0
+            .as_ref()
+            .read_span(span, context_lines_before, context_lines_after)
+    }
+}
+
+struct Rendered<'a> {
+    d: &'a Diagnostic,
+    source: Option<&'a NamedSource<ArcText>>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.source.is_none() {
+            write!(f, "{}: {}", self.d.path, self.d.message)
+        } else {
+            f.write_str(&self.d.message)
+        }
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.d.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
+        let primary =
+            LabeledSpan::new_primary_with_span(None, (self.d.span.start, self.d.span.len()));
+        let extra =
+            self.d.labels.iter().map(|(s, text)| {
+                LabeledSpan::new_with_span(Some(text.clone()), (s.start, s.len()))
+            });
+        Some(Box::new(std::iter::once(primary).chain(extra)))
+    }
+}

@@ -1,0 +1,285 @@
+//! The rule registry, and what every rule takes and returns.
+//!
+//! A rule is a `static RuleMeta` declared with [`declare_rule!`] in its own file, listed once in
+//! [`RULES`]. Rules see only the parsed [`Page`] and the per-run [`Context`]; they never read
+//! files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
+
+pub mod structure;
+
+use crate::document::{Page, Span};
+use crate::schema::Schema;
+use serde::Serialize;
+
+/// How serious a finding is. Error findings make `check` exit 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks a merge.
+    Error,
+    /// Worth fixing; does not fail the run.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Whether a rule can offer an automatic fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    /// Every finding carries a fix.
+    Always,
+    /// Only findings where the fix is certain carry one.
+    Sometimes,
+    /// The rule never fixes.
+    Never,
+}
+
+/// How a rule produces findings.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// A function over the page.
+    Code(fn(&Page, &Context) -> Vec<Finding>),
+    /// Failures of the JSON Schema whose `x-rule` names this rule.
+    Schema,
+}
+
+/// A rule's identity, documentation and check.
+pub struct RuleMeta {
+    /// Permanent id, `group/kebab-name`.
+    pub id: &'static str,
+    /// CamelCase name of the declaration.
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Whether it fixes.
+    pub fix: FixAvailability,
+    /// The Markdown doc: What it does, Why is this bad?, Example, Fix.
+    pub doc: &'static str,
+    /// What runs.
+    pub check: Check,
+}
+
+impl RuleMeta {
+    /// The group: the part of the id before `/`.
+    pub fn group(&self) -> &'static str {
+        self.id.split_once('/').map_or(self.id, |(g, _)| g)
+    }
+
+    /// The first sentence of *What it does*.
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("")
+    }
+}
+
+impl std::fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+/// The rule groups: the first half of every id.
+pub const GROUPS: &[&str] = &["grades", "links", "spelling", "structure", "style"];
+
+/// Declares a rule: its doc comment becomes the text `jobfam explain` prints.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $name:ident { id: $id:literal, severity: $sev:ident, fix: $fix:ident, check: $check:expr $(,)? }
+    ) => {
+        $(#[doc = $doc])+
+        pub static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            name: stringify!($name),
+            severity: $crate::rules::Severity::$sev,
+            fix: $crate::rules::FixAvailability::$fix,
+            doc: concat!($($doc, "\n"),+),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, sorted by id.
+pub static RULES: &[&RuleMeta] = &[
+    &structure::front_matter::FRONT_MATTER,
+    &structure::missing_bullet::MISSING_BULLET,
+    &structure::missing_section::MISSING_SECTION,
+    &structure::placeholder::PLACEHOLDER,
+    &structure::schema::SCHEMA,
+];
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// An edit that fixes a finding: replace `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The bytes to replace.
+    pub span: Span,
+    /// What goes there.
+    pub replacement: String,
+}
+
+/// One defect a rule found.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: &'static RuleMeta,
+    /// Where the defect is.
+    pub span: Span,
+    /// What is wrong, quoting the value: lowercase, no trailing period.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// Further spans worth showing, each with a short label.
+    pub labels: Vec<(Span, String)>,
+    /// A certain fix, if there is one.
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding with no help, labels or fix.
+    pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            span,
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// What is built once per run and shared by every file's checks.
+pub struct Context {
+    /// The compiled page schema.
+    pub schema: Schema,
+    /// The rules that run, with the severity each reports at.
+    pub enabled: Vec<(&'static RuleMeta, Severity)>,
+}
+
+impl Context {
+    /// The severity `rule` reports at, or `None` when it is off.
+    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
+        self.enabled
+            .iter()
+            .find(|(r, _)| r.id == rule.id)
+            .map(|(_, s)| *s)
+    }
+
+    /// Runs every enabled rule over `page`, in registry order.
+    pub fn check(&self, page: &Page) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut schema_ran = false;
+        for (rule, _) in &self.enabled {
+            match rule.check {
+                Check::Code(check) => findings.extend(check(page, self)),
+                Check::Schema if !schema_ran => {
+                    schema_ran = true;
+                    findings.extend(
+                        self.schema
+                            .validate(page)
+                            .into_iter()
+                            .filter(|f| self.severity(f.rule).is_some()),
+                    );
+                }
+                Check::Schema => {}
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_sorted_and_well_formed() {
+        let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(
+            ids, sorted,
+            "RULES must be sorted by id, without duplicates"
+        );
+        let kebab = regex::Regex::new(r"^[a-z]+/[a-z]+(-[a-z]+)*$").unwrap();
+        for rule in RULES {
+            assert!(
+                kebab.is_match(rule.id),
+                "{} is not group/kebab-name",
+                rule.id
+            );
+            assert!(
+                GROUPS.contains(&rule.group()),
+                "{} has an unknown group",
+                rule.id
+            );
+            let camel: String = rule
+                .id
+                .split_once('/')
+                .unwrap()
+                .1
+                .split('-')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().unwrap().to_ascii_uppercase().to_string() + c.as_str()
+                })
+                .collect::<String>()
+                .to_uppercase();
+            assert_eq!(
+                rule.name.replace('_', ""),
+                camel,
+                "{}: the static's name must be the id's",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in RULES {
+            let mut at = 0;
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Fix",
+            ] {
+                let found = rule.doc[at..].find(section);
+                assert!(
+                    found.is_some(),
+                    "{}: doc lacks `{section}` (or it is out of order)",
+                    rule.id
+                );
+                at += found.unwrap();
+            }
+            assert!(!rule.summary().is_empty(), "{}: empty summary", rule.id);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! `structure/missing-section`: a required section is absent.
+
+use crate::rules::{Check, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a page that lacks one of the sections GitLab's handbook requires of every job
+    /// family: Responsibilities, Requirements, Levels (or Job Grade), Performance Indicators and
+    /// Hiring Process. A section counts at any heading depth, in any case, singular or plural,
+    /// with a role prefix ("Senior Backend Engineer Responsibilities") or a suffix such as "(PI)".
+    /// Driven by the schema: failures with `x-rule: structure/missing-section`.
+    ///
+    /// ## Why is this bad?
+    /// Candidates and managers read these sections to know what the job is, what it takes and how
+    /// it is hired and measured; a page without one leaves that unanswered.
+    ///
+    /// ## Example
+    /// A page with `## Responsibilities`, `## Requirements`, `## Levels` and
+    /// `## Performance Indicators` but no hiring section. Use instead: add `## Hiring Process`.
+    ///
+    /// ## Fix
+    /// Never: the section's content has to be written.
+    MISSING_SECTION { id: "structure/missing-section", severity: Error, fix: Never, check: Check::Schema }
+}

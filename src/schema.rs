@@ -1,0 +1,337 @@
+//! The page schema: loaded and compiled once per run, then run against each page's model.
+//!
+//! A failure becomes a [`Finding`] under the rule its subschema names with `x-rule`
+//! (default `structure/schema`), with the subschema's `x-message`/`x-help` text, pointing at
+//! the model node's span: a heading, a bullet, a front matter key, or the page's first line.
+
+use crate::document::{Page, Span};
+use crate::rules::{self, Check, Finding};
+use jsonschema::ValidationError;
+use regex::Regex;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The schema built into the binary.
+pub const BUILTIN: &str = include_str!("../schemas/job-family.schema.json");
+
+/// A compiled page schema.
+pub struct Schema {
+    document: Value,
+    validator: jsonschema::Validator,
+    /// `x-near` patterns, compiled once.
+    near: HashMap<String, Regex>,
+}
+
+/// Why a schema could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    /// The file could not be read.
+    #[error("cannot read schema {}: {source}", path.display())]
+    Read {
+        /// The schema file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not JSON.
+    #[error("schema {} is not valid JSON: {message} (line {line}, column {column})", path.display())]
+    Json {
+        /// The schema file.
+        path: PathBuf,
+        /// What serde_json said.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The JSON is not a valid JSON Schema, or a jobfam keyword in it is wrong.
+    #[error("schema {} is not a valid JSON Schema: {message}", path.display())]
+    Invalid {
+        /// The schema file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Schema {
+    /// The built-in job-family schema.
+    pub fn builtin() -> Schema {
+        Schema::parse(BUILTIN, Path::new("<built-in>"))
+            .expect("the built-in schema compiles (tested in schema::tests)")
+    }
+
+    /// Reads and compiles the schema at `path`.
+    pub fn from_file(path: &Path) -> Result<Schema, SchemaError> {
+        #[expect(
+            clippy::disallowed_methods,
+            reason = "a schema file is configuration, not a page"
+        )]
+        let text = std::fs::read_to_string(path).map_err(|source| SchemaError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Schema::parse(&text, path)
+    }
+
+    /// Compiles schema text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Schema, SchemaError> {
+        let document: Value = serde_json::from_str(text).map_err(|e| SchemaError::Json {
+            path: path.to_path_buf(),
+            message: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
+            line: e.line(),
+            column: e.column(),
+        })?;
+        let invalid = |message: String| SchemaError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&document)
+            .map_err(|e| invalid(e.to_string()))?;
+        let mut near = HashMap::new();
+        let mut problems = Vec::new();
+        visit_keywords(&document, &mut |key, value| match (key, value) {
+            ("x-rule", Value::String(id)) => match rules::find(id) {
+                Some(rule) if matches!(rule.check, Check::Schema) => {}
+                Some(_) => problems.push(format!(
+                    "`x-rule: {id}` names a rule that does not come from the schema"
+                )),
+                None => problems.push(format!("`x-rule: {id}` names no rule; see `jobfam rules`")),
+            },
+            ("x-near", Value::String(pattern)) => match Regex::new(pattern) {
+                Ok(re) => {
+                    near.insert(pattern.clone(), re);
+                }
+                Err(e) => problems.push(format!("`x-near` is not a valid regex: {e}")),
+            },
+            ("x-message" | "x-help", Value::String(_) | Value::Object(_)) => {}
+            ("x-rule" | "x-near" | "x-message" | "x-help", _) => {
+                problems.push(format!("`{key}` must be a string"));
+            }
+            _ => {}
+        });
+        if let Some(first) = problems.into_iter().next() {
+            return Err(invalid(first));
+        }
+        Ok(Schema {
+            document,
+            validator,
+            near,
+        })
+    }
+
+    /// Validates a page's model and reports each failure once.
+    pub fn validate(&self, page: &Page) -> Vec<Finding> {
+        let instance = match serde_json::to_value(page) {
+            Ok(v) => v,
+            Err(_) => return Vec::new(),
+        };
+        let mut findings: Vec<Finding> = Vec::new();
+        for error in self.validator.iter_errors(&instance) {
+            let finding = self.finding(page, &error);
+            let seen = findings.iter().any(|f| {
+                f.rule.id == finding.rule.id
+                    && f.span == finding.span
+                    && f.message == finding.message
+            });
+            if !seen {
+                findings.push(finding);
+            }
+        }
+        findings
+    }
+
+    fn finding(&self, page: &Page, error: &ValidationError<'_>) -> Finding {
+        let schema_path: Vec<String> = error.schema_path().iter().map(segment).collect();
+        let instance_path: Vec<String> = error.instance_path().iter().map(segment).collect();
+        let keyword = error.kind().keyword();
+        let rule = self
+            .nearest(&schema_path, "x-rule", keyword)
+            .and_then(rules::find)
+            .unwrap_or(&rules::structure::schema::SCHEMA);
+        let message = self
+            .nearest(&schema_path, "x-message", keyword)
+            .map_or_else(|| generated_message(&instance_path, error), str::to_string);
+        let help = self
+            .nearest(&schema_path, "x-help", keyword)
+            .map(str::to_string);
+        let mut span = span_of(page, &instance_path);
+        if instance_path.len() <= 1 && instance_path.first().is_none_or(|p| p != "front_matter") {
+            if let Some(re) = self
+                .nearest(&schema_path, "x-near", keyword)
+                .and_then(|p| self.near.get(p))
+            {
+                if let Some(h) = page.headings.iter().find(|h| re.is_match(&h.text)) {
+                    span = h.span;
+                }
+            }
+        }
+        Finding {
+            rule,
+            span,
+            message,
+            help,
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// The value of `key` on the deepest subschema along `schema_path` that has it; an object
+    /// value is looked up by the failing keyword.
+    fn nearest<'s>(&'s self, schema_path: &[String], key: &str, keyword: &str) -> Option<&'s str> {
+        (0..schema_path.len()).rev().find_map(|len| {
+            let mut node = &self.document;
+            for seg in &schema_path[..len] {
+                node = match node {
+                    Value::Object(map) => map.get(seg)?,
+                    Value::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
+                    _ => return None,
+                };
+            }
+            match node.get(key)? {
+                Value::String(s) => Some(s.as_str()),
+                Value::Object(by_keyword) => by_keyword.get(keyword)?.as_str(),
+                _ => None,
+            }
+        })
+    }
+}
+
+fn segment(s: jsonschema::paths::LocationSegment<'_>) -> String {
+    match s {
+        jsonschema::paths::LocationSegment::Property(p) => p.into_owned(),
+        jsonschema::paths::LocationSegment::Index(i) => i.to_string(),
+    }
+}
+
+/// Calls `f` with every key and value of every object in the schema.
+fn visit_keywords(value: &Value, f: &mut impl FnMut(&str, &Value)) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                f(k, v);
+                visit_keywords(v, f);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| visit_keywords(v, f)),
+        _ => {}
+    }
+}
+
+/// A message for a failure whose schema gives none: the model path and what failed, never the
+/// instance itself (a section can be pages long).
+fn generated_message(instance_path: &[String], error: &ValidationError<'_>) -> String {
+    use jsonschema::error::ValidationErrorKind as K;
+    let at = if instance_path.is_empty() {
+        "the page".to_string()
+    } else {
+        format!("`{}`", instance_path.join("."))
+    };
+    match error.kind() {
+        K::Required { property } => {
+            format!("{at} has no `{}`", property.as_str().unwrap_or("?"))
+        }
+        K::Type { kind } => format!("{at} is not of type {kind:?}").to_lowercase(),
+        K::Pattern { pattern } => format!("{at} does not match `{pattern}`"),
+        K::Contains => format!("{at} has no item the schema asks for"),
+        K::MinLength { limit } => format!("{at} is shorter than {limit} characters"),
+        K::MinItems { limit } => format!("{at} has fewer than {limit} items"),
+        K::Enum { .. } | K::Constant { .. } => format!("{at} is not one of the allowed values"),
+        K::AdditionalProperties { unexpected } => {
+            format!("{at} has unexpected `{}`", unexpected.join("`, `"))
+        }
+        other => format!("{at} fails the schema's `{}` keyword", other.keyword()),
+    }
+}
+
+/// The span of the model node at `path`: the nearest heading, bullet or front matter key.
+fn span_of(page: &Page, path: &[String]) -> Span {
+    let fm = page.front_matter_spans.as_ref();
+    let first_line = page.first_line();
+    match path.first().map(String::as_str) {
+        Some("front_matter") => fm
+            .and_then(|fm| path.get(1).and_then(|k| fm.key_span(k)))
+            .unwrap_or(first_line),
+        Some("title") => fm
+            .and_then(|fm| fm.key_span("title"))
+            .or_else(|| page.headings.iter().find(|h| h.level == 1).map(|h| h.span))
+            .unwrap_or(first_line),
+        Some("headings") => path
+            .get(1)
+            .and_then(|i| page.headings.get(i.parse::<usize>().ok()?))
+            .map_or(first_line, |h| h.span),
+        Some("sections") => section_span(page, &path[1..]).unwrap_or(first_line),
+        _ => first_line,
+    }
+}
+
+/// Walks `i/children/j/…/bullets/k` down the section tree.
+fn section_span(page: &Page, mut path: &[String]) -> Option<Span> {
+    let mut sections = &page.sections;
+    let mut span = None;
+    while let Some(index) = path.first().and_then(|i| i.parse::<usize>().ok()) {
+        let Some(section) = sections.get(index) else {
+            break;
+        };
+        span = page.headings.get(section.heading_index).map(|h| h.span);
+        match path.get(1).map(String::as_str) {
+            Some("children") => {
+                sections = &section.children;
+                path = &path[2..];
+            }
+            Some("bullets") => {
+                return path
+                    .get(2)
+                    .and_then(|k| section.bullet_spans.get(k.parse::<usize>().ok()?))
+                    .copied()
+                    .or(span);
+            }
+            _ => break,
+        }
+    }
+    span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_schema_compiles() {
+        let _ = Schema::builtin();
+    }
+
+    #[test]
+    fn rejects_bad_schemas() {
+        let p = Path::new("s.json");
+        assert!(matches!(
+            Schema::parse("{", p),
+            Err(SchemaError::Json { line: 1, .. })
+        ));
+        assert!(matches!(
+            Schema::parse(r#"{"type": 12}"#, p),
+            Err(SchemaError::Invalid { .. })
+        ));
+        let e = Schema::parse(r#"{"x-rule": "structure/nope"}"#, p)
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("names no rule"), "{e}");
+        let e = Schema::parse(r#"{"x-rule": "structure/placeholder"}"#, p)
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string().contains("does not come from the schema"),
+            "{e}"
+        );
+    }
+}
