@@ -40,11 +40,13 @@ pub enum ReadError {
     },
     /// The bytes are not UTF-8.
     #[error(
-        "file is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8 or exclude it"
+        "file is not valid UTF-8 (line {line}, byte offset {offset}); save it as UTF-8 or exclude it"
     )]
     InvalidUtf8 {
-        /// Byte offset of the first invalid sequence.
+        /// Byte offset in the file of the first invalid sequence.
         offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
     },
     /// The file holds a NUL byte, so it is binary, not Markdown.
     #[error("file contains a NUL byte at offset {offset}, so it looks binary; exclude it")]
@@ -79,8 +81,17 @@ impl Source {
                 offset: offset + shift,
             });
         }
-        let text = String::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to() + shift,
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            ReadError::InvalidUtf8 {
+                offset: valid + shift,
+                line,
+            }
         })?;
         Ok(Source::from_text(path, text, bom))
     }
@@ -125,7 +136,7 @@ mod tests {
     #[test]
     fn rejects_invalid_utf8_and_nul() {
         let e = Source::from_bytes("a.md".into(), b"ok \xff".to_vec()).unwrap_err();
-        assert!(matches!(e, ReadError::InvalidUtf8 { offset: 3 }));
+        assert!(matches!(e, ReadError::InvalidUtf8 { offset: 3, line: 1 }));
         let e = Source::from_bytes("a.md".into(), b"ok\0".to_vec()).unwrap_err();
         assert!(matches!(e, ReadError::Binary { offset: 2 }));
     }

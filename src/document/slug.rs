@@ -35,14 +35,12 @@ impl Anchorizer {
         if self.taken.insert(base.clone()) {
             return base;
         }
-        (1..)
+        let id = (1..)
             .map(|n| format!("{base}-{n}"))
             .find(|candidate| !self.taken.contains(candidate))
-            .map(|id| {
-                self.taken.insert(id.clone());
-                id
-            })
-            .expect("an unbounded range always yields a free id")
+            .expect("an unbounded range always yields a free id");
+        self.taken.insert(id.clone());
+        id
     }
 }
 

@@ -76,13 +76,20 @@ impl RuleMeta {
         self.id.split_once('/').map_or(self.id, |(g, _)| g)
     }
 
-    /// The first sentence of *What it does*.
-    pub fn summary(&self) -> &'static str {
-        self.doc
+    /// The first sentence of *What it does*, on one line.
+    pub fn summary(&self) -> String {
+        let paragraph: Vec<&str> = self
+            .doc
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or("")
+            .skip_while(|l| l.is_empty() || l.starts_with('#'))
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let text = paragraph.join(" ");
+        match text.find(". ") {
+            Some(end) => text[..=end].to_string(),
+            None => text,
+        }
     }
 }
 

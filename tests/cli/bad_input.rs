@@ -1,0 +1,207 @@
+//! Bad input: one clear error naming the file, exit code 2, no panic, other files still checked.
+
+use crate::jobfam;
+use std::fs;
+use tempfile::TempDir;
+
+const GOOD: &str = "---\ntitle: \"Analyst\"\n---\n\n## Responsibilities\n- TODO\n";
+
+/// Runs `check --format compact` in `dir` and returns (exit code, stdout, stderr).
+fn check_in(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "compact",
+            "--select",
+            "structure/placeholder",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn missing_path() {
+    let dir = dir_with(&[]);
+    let (code, out, _) = check_in(&dir, &["nope.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "nope.md:1:1: error path-error: no such file or directory; check the path\n"
+    );
+}
+
+#[test]
+fn directory_with_no_pages() {
+    let dir = dir_with(&[("empty/notes.txt", b"x")]);
+    let (code, out, _) = check_in(&dir, &["empty"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "empty:1:1: error path-error: no pages matching **/*.md in this directory; pass files directly or add --include\n"
+    );
+}
+
+#[test]
+fn glob_that_matches_nothing() {
+    let dir = dir_with(&[("a.md", GOOD.as_bytes())]);
+    let (code, out, _) = check_in(&dir, &["*.markdown", "a.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("*.markdown:1:1: error path-error: glob pattern matched no files"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a.md:6:3: warning structure/placeholder"),
+        "the good file is still checked: {out}"
+    );
+}
+
+#[test]
+fn invalid_utf8_nul_and_front_matter_errors_each_name_their_file() {
+    let dir = dir_with(&[
+        ("pages/a-good.md", GOOD.as_bytes()),
+        ("pages/latin1.md", b"---\ntitle: \"Caf\xe9\"\n---\n"),
+        ("pages/binary.md", b"PK\x03\x04\x00\x00"),
+        (
+            "pages/unterminated.md",
+            b"---\ntitle: \"Analyst\"\n\n## Responsibilities\n",
+        ),
+        (
+            "pages/malformed.md",
+            b"---\ntitle: \"Analyst\"\nlevels: [one, two\n---\n# Analyst\n",
+        ),
+        ("pages/list.md", b"---\n- one\n- two\n---\n# Analyst\n"),
+    ]);
+    let (code, out, _) = check_in(&dir, &["pages"]);
+    assert_eq!(code, 2);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(
+        lines[0],
+        "pages/a-good.md:6:3: warning structure/placeholder: `TODO` marker left in the page"
+    );
+    assert_eq!(
+        lines[1],
+        "pages/binary.md:1:1: error read-error: file contains a NUL byte at offset 4, so it looks binary; exclude it"
+    );
+    assert_eq!(
+        lines[2],
+        "pages/latin1.md:1:1: error read-error: file is not valid UTF-8 (line 2, byte offset 15); save it as UTF-8 or exclude it"
+    );
+    assert!(lines[3].starts_with("pages/list.md:2:1: error parse-error: front matter is not valid YAML: front matter is not a mapping"), "{}", lines[3]);
+    assert!(
+        lines[4].starts_with("pages/malformed.md:3:"),
+        "YAML errors name the page line: {}",
+        lines[4]
+    );
+    assert!(
+        lines[4].contains("error parse-error: front matter is not valid YAML"),
+        "{}",
+        lines[4]
+    );
+    assert_eq!(
+        lines[5],
+        "pages/unterminated.md:1:1: error parse-error: front matter starts with `---` but has no closing `---` line; add one after the YAML"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_file() {
+    // Permissions do not stop root (CI runs as root); /proc/self/mem is a regular file that
+    // fails to read at offset 0 for every user.
+    let dir = dir_with(&[("a.md", GOOD.as_bytes())]);
+    let (code, out, _) = check_in(&dir, &["/proc/self/mem", "a.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("/proc/self/mem:1:1: error read-error: cannot read file: "),
+        "{out}"
+    );
+    assert!(
+        out.contains("check that it exists and is readable"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a.md:6:3: warning structure/placeholder"),
+        "{out}"
+    );
+}
+
+#[test]
+fn invalid_schema_file() {
+    let dir = dir_with(&[
+        ("a.md", GOOD.as_bytes()),
+        ("broken.json", b"{\"type\": \n"),
+        ("wrong.json", b"{\"type\": 5}"),
+    ]);
+    let (code, out, err) = check_in(&dir, &["--schema", "broken.json", "a.md"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "error: schema broken.json is not valid JSON: EOF while parsing a value (line 2, column 0)\n"
+    );
+    let (code, _, err) = check_in(&dir, &["--schema", "wrong.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: schema wrong.json is not a valid JSON Schema: "),
+        "{err}"
+    );
+    let (code, _, err) = check_in(&dir, &["--schema", "missing.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: cannot read schema missing.json: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_rule_selector() {
+    let dir = dir_with(&[("a.md", GOOD.as_bytes())]);
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args(["check", "--select", "structure/placehold", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: `structure/placehold` is not a rule id or group (did you mean `structure/placeholder`?); `jobfam rules` lists them\n"
+    );
+}
+
+#[test]
+fn human_format_shows_the_yaml_line() {
+    let dir = dir_with(&[(
+        "bad.md",
+        b"---\ntitle: \"Analyst\"\nlevels: [one, two\n---\n",
+    )]);
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args(["check", "bad.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("parse-error"), "{text}");
+    assert!(text.contains("[bad.md:3:"), "{text}");
+    assert!(text.contains("levels: [one, two"), "{text}");
+}

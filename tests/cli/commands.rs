@@ -1,0 +1,229 @@
+//! The binary as users run it: exit codes, formats, `rules`, `explain`, `model`.
+
+use crate::jobfam;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = jobfam().args(args).output().unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+#[test]
+fn check_fixtures_exits_1_and_lists_findings() {
+    let (code, out, _) = run(&["check", "fixtures/", "--format", "compact"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn clean_page_is_silent_and_exits_0() {
+    let (code, out, err) = run(&["check", "fixtures/sites/"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/structure/placeholder/bad.md",
+        "--format",
+        "compact",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 4);
+}
+
+#[test]
+fn human_format() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/structure/missing-bullet/bad.md",
+        "fixtures/structure/placeholder/bad.md",
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn json_format_has_the_documented_shape() {
+    let (code, out, _) = run(&[
+        "check",
+        "fixtures/structure/missing-section/bad.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc,
+        serde_json::json!({
+            "version": 1,
+            "files_checked": 1,
+            "summary": {"error": 1, "warning": 0, "info": 0},
+            "diagnostics": [{
+                "path": "fixtures/structure/missing-section/bad.md",
+                "rule": "structure/missing-section",
+                "severity": "error",
+                "message": "missing section \"Hiring Process\"",
+                "line": 1, "column": 1, "end_line": 1, "end_column": 4,
+                "offset": 0, "length": 3,
+                "help": "add a \"## Hiring Process\" section",
+                "fix": null
+            }]
+        })
+    );
+}
+
+#[test]
+fn json_columns_count_characters_and_offsets_count_bytes_after_a_bom() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let page = "\u{feff}---\r\ntitle: \"Ingénieur\"\r\n---\r\n\r\nÉtape: TODO\r\n";
+    std::fs::write(dir.path().join("p.md"), page).unwrap();
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "p.md",
+            "--format",
+            "json",
+            "--select",
+            "structure/placeholder",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &doc["diagnostics"][0];
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(5), Some(8))
+    );
+    let offset = d["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&page.as_bytes()[offset..offset + 4], b"TODO");
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let (code, out, _) = run(&["rules"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_prints_the_embedded_doc() {
+    let (code, out, _) = run(&["explain", "structure/placeholder"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+    let (code, out, _) = run(&["explain", "structure", "--format", "json"]);
+    assert_eq!(code, 0);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        jobfam::rules::RULES
+            .iter()
+            .filter(|r| r.group() == "structure")
+            .count()
+    );
+    let (code, _, err) = run(&["explain", "structure/placeholdr"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean `structure/placeholder`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn model_prints_the_document_model() {
+    let (code, out, _) = run(&[
+        "model",
+        "fixtures/sites/hugo/job-families/backend-engineer.md",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn custom_schema_replaces_the_builtin() {
+    let (code, out, _) = run(&[
+        "check",
+        "--schema",
+        "fixtures/structure/schema/schema.json",
+        "fixtures/structure/schema/",
+        "--format",
+        "compact",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "fixtures/structure/schema/bad.md:1:1: error structure/schema: `front_matter` has no `description`\n"
+    );
+}
+
+#[test]
+fn erb_pages_only_when_included() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("a.html.md.erb"),
+        "---\ntitle: x\n---\nTODO\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.html.md"), "---\ntitle: x\n---\nTBD\n").unwrap();
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--format",
+            "compact",
+            "--select",
+            "structure/placeholder",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "./b.html.md:4:1: warning structure/placeholder: `TBD` marker left in the page\n"
+    );
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--format",
+            "compact",
+            "--select",
+            "structure/placeholder",
+        ])
+        .args(["--include", "**/*.md", "--include", "**/*.md.erb"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn gitignored_pages_are_skipped() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "drafts/\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(dir.path().join("drafts/x.md"), "TODO\n").unwrap();
+    std::fs::write(dir.path().join("y.md"), "TBD\n").unwrap();
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            ".",
+            "--format",
+            "compact",
+            "--select",
+            "structure/placeholder",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "./y.md:1:1: warning structure/placeholder: `TBD` marker left in the page\n"
+    );
+}

@@ -1,0 +1,41 @@
+//! Integration tests, built as one binary to keep `cargo test` fast.
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
+
+mod bad_input;
+mod commands;
+mod corpus;
+mod fixtures;
+mod structure;
+
+use std::path::Path;
+
+/// Compact lines (`path:line:col rule message`) for a report's diagnostics.
+pub fn compact(report: &jobfam::diagnostic::FileReport) -> String {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {} {}\n",
+                d.path, d.line, d.column, d.rule, d.message
+            )
+        })
+        .collect()
+}
+
+/// Checks one file with the given settings.
+pub fn check_file(
+    path: &Path,
+    settings: &jobfam::config::Settings,
+) -> jobfam::diagnostic::FileReport {
+    let ctx = settings.context().expect("settings resolve");
+    let source = jobfam::source::Source::read(path).expect("fixture reads");
+    jobfam::check_source(&source, &ctx)
+}
+
+/// The `jobfam` binary, with colour and terminal width pinned.
+pub fn jobfam() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("jobfam").expect("binary builds");
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "100");
+    cmd
+}
