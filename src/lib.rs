@@ -19,6 +19,7 @@ use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;
 use rayon::prelude::*;
 use rules::Context;
+use rules::grades::conflict::Stated;
 use source::Source;
 
 /// The result of checking some paths.
@@ -64,31 +65,72 @@ pub fn check_paths(paths: &[String], include: &[String], ctx: &Context) -> Outco
             text: None,
         });
     }
-    let checked: Vec<(FileReport, bool)> = pages
+    let cross_page = ctx.severity(&rules::grades::conflict::CONFLICT).is_some();
+    let checked: Vec<Checked> = pages
         .par_iter()
         .map(|path| match Source::read(path) {
-            Ok(source) => (check_source(&source, ctx), true),
+            Ok(source) => {
+                let (report, stated) = check_page(&source, ctx);
+                let page = cross_page.then(|| (source, stated.unwrap_or_default()));
+                Checked { report, page }
+            }
             Err(e) => {
                 let path = diagnostic::display_path(path);
                 let d = diagnostic::path_error(&path, error_ids::READ, e.to_string());
-                (
-                    FileReport {
-                        path,
-                        text: None,
-                        diagnostics: vec![d],
-                    },
-                    false,
-                )
+                let report = FileReport {
+                    path,
+                    text: None,
+                    diagnostics: vec![d],
+                };
+                Checked { report, page: None }
             }
         })
         .collect();
-    let files_checked = checked.iter().filter(|(_, read)| *read).count();
-    reports.extend(checked.into_iter().map(|(r, _)| r));
+    let files_checked = checked.iter().filter(|c| c.report.text.is_some()).count();
+    let mut checked_reports = compare_pages(checked, ctx);
+    reports.append(&mut checked_reports);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     Outcome {
         reports,
         files_checked,
     }
+}
+
+/// One page's report, with what cross-page rules need of it.
+struct Checked {
+    report: FileReport,
+    page: Option<(Source, Vec<Stated>)>,
+}
+
+/// Runs the cross-page rules over every page checked in this run and adds their findings.
+fn compare_pages(checked: Vec<Checked>, ctx: &Context) -> Vec<FileReport> {
+    let (mut reports, pages): (Vec<FileReport>, Vec<_>) =
+        checked.into_iter().map(|c| (c.report, c.page)).unzip();
+    let pages: Vec<(usize, Source, Vec<Stated>)> = pages
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, page)| page.map(|(source, stated)| (i, source, stated)))
+        .collect();
+    if pages.is_empty() {
+        return reports;
+    }
+    let summaries: Vec<(&std::path::Path, Vec<Stated>)> = pages
+        .iter()
+        .map(|(_, s, st)| (s.path.as_path(), st.clone()))
+        .collect();
+    for (page, finding) in rules::grades::conflict::across(&summaries) {
+        let (report_index, source, _) = &pages[page];
+        if let Some(severity) = ctx.severity(finding.rule) {
+            let report = &mut reports[*report_index];
+            report
+                .diagnostics
+                .push(Placer::new(source).finding(finding, severity));
+            report.diagnostics.sort_by(|a, b| {
+                (a.offset, &a.rule, &a.message).cmp(&(b.offset, &b.rule, &b.message))
+            });
+        }
+    }
+    reports
 }
 
 /// Checks one page held in memory (stdin, an editor buffer, a test).
@@ -99,28 +141,38 @@ pub fn check_text(path: &str, text: &str, ctx: &Context) -> FileReport {
 
 /// Parses, checks and places the findings of one page.
 pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
+    check_page(source, ctx).0
+}
+
+/// [`check_source`], also returning what cross-page rules need of the page.
+fn check_page(source: &Source, ctx: &Context) -> (FileReport, Option<Vec<Stated>>) {
     let placer = Placer::new(source);
-    let diagnostics = match document::parse(source) {
+    let (diagnostics, stated) = match document::parse(source) {
         Ok(page) => {
             let mut findings = ctx.check(&page);
             findings.sort_by(|a, b| {
                 (a.span.start, a.rule.id, &a.message).cmp(&(b.span.start, b.rule.id, &b.message))
             });
-            findings
+            let diagnostics = findings
                 .into_iter()
                 .filter_map(|f| {
                     let severity = ctx.severity(f.rule)?;
                     Some(placer.finding(f, severity))
                 })
-                .collect()
+                .collect();
+            (diagnostics, Some(rules::grades::conflict::stated(&page)))
         }
-        Err(e) => vec![placer.fatal(error_ids::PARSE, e.span(), e.to_string())],
+        Err(e) => (
+            vec![placer.fatal(error_ids::PARSE, e.span(), e.to_string())],
+            None,
+        ),
     };
-    FileReport {
+    let report = FileReport {
         path: diagnostic::display_path(&source.path),
         text: Some(source.text.clone()),
         diagnostics,
-    }
+    };
+    (report, stated)
 }
 
 /// The document model of one page, or the diagnostic that says why there is none.

@@ -8,6 +8,7 @@
 mod front_matter;
 pub mod line_index;
 mod parse;
+pub mod roles;
 pub mod slug;
 
 pub use front_matter::FrontMatter;
@@ -64,6 +65,66 @@ pub struct Page {
     /// Spans of prose: text a reader sees, outside code, HTML, ERB tags and shortcodes.
     #[serde(skip)]
     pub prose: Vec<Span>,
+    /// Paragraphs and table cells as rendered text, mapped back to the source.
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+    /// Every inline link.
+    #[serde(skip)]
+    pub links: Vec<Link>,
+    /// Every level of the ladder and its grade (see `schemas/README.md`).
+    pub roles: Vec<roles::Role>,
+    /// Every grade statement, with spans; `roles` is built from these.
+    #[serde(skip)]
+    pub grades: Vec<roles::GradeStatement>,
+}
+
+/// A paragraph or table cell: its text as a reader sees it, with a map back to the source.
+#[derive(Clone, Debug, Default)]
+pub struct Block {
+    /// The whole block in the source.
+    pub span: Span,
+    /// The rendered text: markup, link targets and HTML removed, line breaks as spaces.
+    pub text: String,
+    /// `(offset in text, source span)` of each piece of text, in order.
+    pub pieces: Vec<(usize, Span)>,
+    /// Index in [`Page::headings`] of the heading this block sits under.
+    pub heading: Option<usize>,
+    /// For a table cell: (table number, row, column); row 0 is the header.
+    pub cell: Option<(usize, usize, usize)>,
+}
+
+impl Block {
+    /// The source span of `range` of [`Block::text`] (approximate inside escapes and code spans).
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        let at = |off: usize, is_end: bool| {
+            let piece = self
+                .pieces
+                .iter()
+                .rev()
+                .find(|(p, _)| if is_end { *p < off } else { *p <= off })
+                .or(self.pieces.first());
+            piece.map_or(self.span.start, |(p, s)| {
+                (s.start + off.saturating_sub(*p)).min(s.end)
+            })
+        };
+        let a = at(start, false);
+        Span::new(a, at(end, true).max(a))
+    }
+}
+
+/// An inline link.
+#[derive(Clone, Debug)]
+pub struct Link {
+    /// The destination as written.
+    pub url: String,
+    /// The link text as rendered.
+    pub text: String,
+    /// The whole link in the source, `[text](url)`.
+    pub span: Span,
+    /// Index of the block holding it in [`Page::blocks`].
+    pub block: usize,
+    /// Where the link text starts and ends in that block's text.
+    pub text_range: (usize, usize),
 }
 
 /// A heading anywhere in the page.

@@ -2,7 +2,7 @@
 
 use super::line_index::{LineIndex, floor_char_boundary};
 use super::slug::{self, Anchorizer};
-use super::{Heading, Page, ParseError, Section, Span, front_matter};
+use super::{Block, Heading, Link, Page, ParseError, Section, Span, front_matter, roles};
 use crate::source::Source;
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
@@ -48,6 +48,9 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
     let mut anchors = Anchorizer::default();
     let mut tree = SectionTree::default();
     let mut prose = Vec::new();
+    let mut blocks = Vec::new();
+    let mut links = Vec::new();
+    let mut tables = 0;
     for node in root.descendants() {
         let value = node.data().value.clone();
         match value {
@@ -98,6 +101,24 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
                 let span = walker.span(node);
                 walker.push_prose(span, &mut prose);
             }
+            NodeValue::Table(_) => tables += 1,
+            NodeValue::Paragraph | NodeValue::TableCell => {
+                let cell = matches!(value, NodeValue::TableCell).then(|| {
+                    let row = node
+                        .parent()
+                        .map_or(0, |r| r.preceding_siblings().count() - 1);
+                    let col = node.preceding_siblings().count() - 1;
+                    (tables, row, col)
+                });
+                let mut block = Block {
+                    span: walker.span(node),
+                    heading: headings.len().checked_sub(1),
+                    cell,
+                    ..Block::default()
+                };
+                walker.inline(node, &mut block, blocks.len(), &mut links);
+                blocks.push(block);
+            }
             _ => {}
         }
     }
@@ -117,15 +138,22 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
                 .find(|h| h.level == 1)
                 .map(|h| h.text.clone())
         });
+    let grades = roles::statements(&blocks, &links, &headings);
+    let sections = tree.finish();
+    let roles = roles::roles(&grades, &headings);
     Ok(Page {
         path: source.path.display().to_string(),
         front_matter: fm_value,
         title,
         headings,
-        sections: tree.finish(),
+        sections,
         text: source.text.clone(),
         front_matter_spans: front_matter,
         prose,
+        blocks,
+        links,
+        roles,
+        grades,
     })
 }
 
@@ -185,6 +213,44 @@ impl Walker<'_> {
             end += 1;
         }
         Span::new(start, end.min(self.text.len()).max(start))
+    }
+
+    /// Appends the rendered text of `node`'s inline content to `block`, recording links.
+    fn inline<'a>(
+        &self,
+        node: &'a AstNode<'a>,
+        block: &mut Block,
+        index: usize,
+        links: &mut Vec<Link>,
+    ) {
+        for child in node.children() {
+            let value = child.data().value.clone();
+            match value {
+                NodeValue::Text(t) => {
+                    block.pieces.push((block.text.len(), self.span(child)));
+                    block.text.push_str(&t);
+                }
+                NodeValue::Code(c) => {
+                    block.pieces.push((block.text.len(), self.span(child)));
+                    block.text.push_str(&c.literal);
+                }
+                NodeValue::SoftBreak | NodeValue::LineBreak => block.text.push(' '),
+                NodeValue::HtmlInline(_) => {}
+                NodeValue::Link(l) => {
+                    let start = block.text.len();
+                    self.inline(child, block, index, links);
+                    let end = block.text.len();
+                    links.push(Link {
+                        url: l.url.clone(),
+                        text: block.text[start..end].to_string(),
+                        span: self.span(child),
+                        block: index,
+                        text_range: (start, end),
+                    });
+                }
+                _ => self.inline(child, block, index, links),
+            }
+        }
     }
 
     /// `span` without trailing white space or line endings.

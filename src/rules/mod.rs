@@ -4,6 +4,7 @@
 //! [`RULES`]. Rules see only the parsed [`Page`] and the per-run [`Context`]; they never read
 //! files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
 
+pub mod grades;
 pub mod structure;
 
 use crate::document::{Page, Span};
@@ -123,6 +124,11 @@ pub(crate) use declare_rule;
 
 /// Every rule, sorted by id.
 pub static RULES: &[&RuleMeta] = &[
+    &grades::conflict::CONFLICT,
+    &grades::malformed::MALFORMED,
+    &grades::missing::MISSING,
+    &grades::order::ORDER,
+    &grades::title_mismatch::TITLE_MISMATCH,
     &structure::front_matter::FRONT_MATTER,
     &structure::missing_bullet::MISSING_BULLET,
     &structure::missing_section::MISSING_SECTION,

@@ -5,6 +5,7 @@ mod bad_input;
 mod commands;
 mod corpus;
 mod fixtures;
+mod grades;
 mod structure;
 
 use std::path::Path;

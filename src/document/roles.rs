@@ -1,0 +1,681 @@
+//! The grade ladder: grade statements found in a page's text, and the levels they belong to.
+//!
+//! GitLab's pages state a level's grade as "The Senior Backend Engineer is a [grade 7](…)",
+//! under a heading such as `#### Job Grade` or `#### Senior Job Grade`, directly under the level
+//! heading, or in a table with a Grade column. This module finds those statements, the level
+//! heading each one belongs to, and the seniority a title names, so the `grades/…` rules only
+//! compare.
+
+use super::{Block, Heading, Link, Span};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// A grade: `7`, `9.5`, `10+`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grade {
+    /// As written, without the word "grade".
+    pub text: String,
+    /// The number (the lower bound of `10+`).
+    pub value: f64,
+}
+
+/// One place where a page states a role's grade.
+#[derive(Clone, Debug)]
+pub struct GradeStatement {
+    /// The role as written ("Senior Frontend Engineer"), or the level heading's text for a bare
+    /// "Grade 7" line.
+    pub role: String,
+    /// Where the role is written (the heading, for a bare "Grade 7").
+    pub role_span: Span,
+    /// The grade.
+    pub grade: Grade,
+    /// Where the grade is written.
+    pub grade_span: Span,
+    /// The block holding the statement.
+    pub block: usize,
+    /// The level heading the statement belongs to, if there is one.
+    pub level: Option<usize>,
+    /// The grade link, as an index into the page's links.
+    pub link: Option<usize>,
+    /// Whether the statement is a table row (its role is its own level).
+    pub in_table: bool,
+}
+
+/// A level of the ladder, as the document model shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Role {
+    /// The title as the page states it.
+    pub title: String,
+    /// The seniority words the title carries ("senior", "staff", "manager", "senior director",
+    /// …); "intermediate" when it carries none.
+    pub seniority: String,
+    /// `individual` or `management`.
+    pub track: &'static str,
+    /// The grade's number, or null when the level states none.
+    pub grade: Option<f64>,
+    /// The grade as written (`10+`, `9.5`).
+    pub grade_text: Option<String>,
+    /// The level heading the grade sits under.
+    pub heading: Option<String>,
+}
+
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[.!?:]\s+|\bthe\s+)(?P<role>[^.!?;:]{2,150}?)\s+(?:is|are|can\s+be)\s+(?:an?\s+|at\s+)?(?:job\s+)?\[?(?P<word>grade\s*)?\[?#?(?P<n>\d{1,2}(?:\.\d)?\+?)",
+    )
+    .expect("static regex compiles")
+});
+
+static ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(sr|jr|st|mr|ms|dr|vs)\.").expect("static regex compiles"));
+
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:job\s+)?grade\s*:?\s*(?P<n>\d{1,2}(?:\.\d)?\+?)\b")
+        .expect("static regex compiles")
+});
+
+static CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:job\s+)?(?:grade\s*)?(?P<n>\d{1,2}(?:\.\d)?\+?)\s*$")
+        .expect("static regex compiles")
+});
+
+/// A heading that only labels part of a level: "Job Grade", "Senior Job Grade",
+/// "Staff Responsibilities". Group 1 is what precedes the label.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(.*?)[\s\-–—:,|]*\b(?:job\s+grades?|grades?|levels?|responsibilities|requirements|performance\s+indicators|overview|expectations)\s*:?\s*$",
+    )
+    .expect("static regex compiles")
+});
+
+/// Words of headings that name a part of a page, misspelled or not ("Responsbilities",
+/// "Hiring Process", "Career Ladder"), never a level.
+static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:hiring|interview|career|ladder|specialt|speciali|role|skills|experience|initiatives|respons|requir|performance|indicators|grades?\b|levels?\b|overview|expectations|nice|benefits|compensation|job\b)",
+    )
+    .expect("static regex compiles")
+});
+
+static SPECIALTIES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bspeciali?t(?:y|ies)\b").expect("static regex compiles"));
+
+fn grade(text: &str) -> Option<Grade> {
+    let value = text.trim_end_matches('+').parse::<f64>().ok()?;
+    Some(Grade {
+        text: text.to_string(),
+        value,
+    })
+}
+
+/// Every grade statement in the page's blocks.
+pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec<GradeStatement> {
+    let parents = parents(headings);
+    let level_of = |heading: Option<usize>| level_heading(heading, headings, &parents);
+    let mut out = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if block.cell.is_some() {
+            continue;
+        }
+        let block_links = || {
+            links
+                .iter()
+                .enumerate()
+                .filter(move |(_, l)| l.block == index)
+        };
+        // "Sr." and "Jr." do not end a sentence; hide their dots from the sentence pattern
+        // (same byte length, so offsets still hold).
+        let masked = ABBREVIATION.replace_all(&block.text, "${1}_");
+        for caps in SENTENCE.captures_iter(&masked) {
+            let role = caps.name("role").expect("group role always matches");
+            let n = caps.name("n").expect("group n always matches");
+            let link = block_links()
+                .find(|(_, l)| l.text_range.0 <= n.start() && n.end() <= l.text_range.1)
+                .map(|(i, _)| i);
+            let is_grade_link = link.is_some_and(|i| links[i].url.to_lowercase().contains("grade"));
+            let first = role.as_str().chars().next().unwrap_or(' ');
+            let names_role = first.is_uppercase() || first == '{' || is_vague(role.as_str());
+            if (caps.name("word").is_none() && !is_grade_link) || !names_role {
+                continue;
+            }
+            let Some(grade) = grade(n.as_str()) else {
+                continue;
+            };
+            // At the start of a block the sentence's "The" is captured with the role.
+            let article = block.text[role.start()..role.end()]
+                .get(..4)
+                .filter(|a| a.eq_ignore_ascii_case("the "))
+                .map_or(0, str::len);
+            out.push(GradeStatement {
+                role: clean_role(&block.text[role.start() + article..role.end()]),
+                role_span: block.source_span(role.start() + article, role.end()),
+                grade,
+                grade_span: block.source_span(n.start(), n.end()),
+                block: index,
+                level: level_of(block.heading),
+                link,
+                in_table: false,
+            });
+        }
+        if let Some(caps) = BARE.captures(&block.text) {
+            let level = level_of(block.heading);
+            let n = caps.name("n").expect("group n always matches");
+            if let (Some(level), Some(grade)) = (level, grade(n.as_str())) {
+                out.push(GradeStatement {
+                    role: level_text(&headings[level].text),
+                    role_span: headings[level].span,
+                    grade,
+                    grade_span: block.source_span(n.start(), n.end()),
+                    block: index,
+                    level: Some(level),
+                    link: None,
+                    in_table: false,
+                });
+            }
+        }
+    }
+    out.extend(table_statements(blocks));
+    out.sort_by_key(|s| s.grade_span.start);
+    out
+}
+
+/// Rows of a table whose header has a "Grade" column.
+fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
+    let mut out = Vec::new();
+    let headers: Vec<(usize, usize)> = blocks
+        .iter()
+        .filter_map(|b| {
+            let (table, row, col) = b.cell?;
+            (row == 0 && b.text.trim().eq_ignore_ascii_case("grade")).then_some((table, col))
+        })
+        .collect();
+    for (table, grade_col) in headers {
+        for (index, b) in blocks.iter().enumerate() {
+            let Some((t, row, col)) = b.cell else {
+                continue;
+            };
+            if t != table || row == 0 || col != grade_col {
+                continue;
+            }
+            let Some(caps) = CELL.captures(&b.text) else {
+                continue;
+            };
+            let n = caps.name("n").expect("group n always matches");
+            let role = blocks.iter().find(|r| r.cell == Some((table, row, 0)));
+            let (Some(role), Some(grade)) = (role, grade(n.as_str())) else {
+                continue;
+            };
+            if role.text.trim().is_empty() || grade_col == 0 {
+                continue;
+            }
+            out.push(GradeStatement {
+                role: clean_role(&role.text),
+                role_span: role.source_span(0, role.text.trim_end().len()),
+                grade,
+                grade_span: b.source_span(n.start(), n.end()),
+                block: index,
+                level: None,
+                link: None,
+                in_table: true,
+            });
+        }
+    }
+    out
+}
+
+/// The parent of each heading in the heading tree.
+pub fn parents(headings: &[Heading]) -> Vec<Option<usize>> {
+    (0..headings.len())
+        .map(|i| {
+            (0..i)
+                .rev()
+                .find(|&j| headings[j].level < headings[i].level)
+        })
+        .collect()
+}
+
+/// The nearest heading at or above `heading` that names a level rather than labelling part of one.
+fn level_heading(
+    mut heading: Option<usize>,
+    headings: &[Heading],
+    parents: &[Option<usize>],
+) -> Option<usize> {
+    // "Data Analyst Job Grade" with no level above it names the (implicitly Intermediate) level.
+    let mut fallback = None;
+    while let Some(h) = heading {
+        let text = &headings[h].text;
+        let level = level_text(text);
+        // "Data Engineer Job Grade" under "Data Engineer (Junior)" labels the level above it;
+        // "Senior Job Grade" names its level.
+        let names_level = !level.is_empty() && (!is_label(text) || names_seniority(&level));
+        if names_level {
+            // "#### Manager, SEC Job Grade" under "### Manager, SEC": the level is the parent.
+            let same_as_parent = parents[h]
+                .filter(|&p| is_label(text) && title_key(&headings[p].text) == title_key(&level));
+            return same_as_parent.or(Some(h));
+        }
+        // Flat pages put the label beside its level: "## Contract Manager", "## Job Grades".
+        let sibling = (0..h)
+            .rev()
+            .take_while(|&k| headings[k].level >= headings[h].level)
+            .filter(|&k| headings[k].level == headings[h].level)
+            .find(|&k| !is_label(&headings[k].text));
+        if let Some(k) = sibling.filter(|&k| names_seniority(&headings[k].text)) {
+            return Some(k);
+        }
+        if fallback.is_none() && !level.is_empty() {
+            fallback = Some(h);
+        }
+        heading = parents[h];
+    }
+    fallback
+}
+
+/// Whether a title carries a seniority, "Intermediate" included.
+fn names_seniority(title: &str) -> bool {
+    !seniority(title).is_empty() || title.to_lowercase().contains("intermediate")
+}
+
+/// A heading's text without a trailing label: "Senior Job Grade" → "Senior"; "Job Grade" → "".
+pub fn level_text(heading: &str) -> String {
+    match LABEL.captures(heading) {
+        Some(c) => c[1].trim().to_string(),
+        None => heading.trim().to_string(),
+    }
+}
+
+/// Whether `heading` is only a label ("Responsibilities", "Staff Job Grade"), not a level.
+pub fn is_label(heading: &str) -> bool {
+    LABEL.is_match(heading)
+}
+
+/// Whether `heading` is a "Job Grade" heading.
+pub fn is_grade_heading(heading: &str) -> bool {
+    static GRADE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bjob\s+grades?\s*:?\s*$|^\s*grades?\s*:?\s*$")
+            .expect("static regex compiles")
+    });
+    GRADE_HEADING.is_match(heading)
+}
+
+/// "The role is a grade 7" states a grade without naming the role.
+pub fn is_vague(role: &str) -> bool {
+    seniority(role).is_empty()
+        && words(role)
+            .last()
+            .is_some_and(|w| w == "role" || w == "position")
+}
+
+fn clean_role(role: &str) -> String {
+    role.replace(['{', '}'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lower-case words of a title with abbreviations spelled out: "Sr. VP, Sales" →
+/// `senior vice president sales`.
+pub fn words(title: &str) -> Vec<String> {
+    let lower = title.to_lowercase();
+    let mut out = Vec::new();
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        match w {
+            "sr" => out.push("senior".to_string()),
+            "jr" => out.push("junior".to_string()),
+            "vp" | "avp" => out.extend(["vice".to_string(), "president".to_string()]),
+            "svp" => out.extend(["senior", "vice", "president"].map(String::from)),
+            "evp" => out.extend(["executive", "vice", "president"].map(String::from)),
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
+}
+
+/// The seniority words a title carries, canonical and de-duplicated. "Intermediate" is the
+/// absence of seniority, so it is dropped; the role noun is ignored, so word order and
+/// abbreviations of the noun do not matter.
+pub fn seniority(title: &str) -> BTreeSet<&'static str> {
+    let w = words(title);
+    let mut out = BTreeSet::new();
+    let mut i = 0;
+    while i < w.len() {
+        let next = w.get(i + 1).map(String::as_str);
+        match (w[i].as_str(), next) {
+            ("vice", Some("president")) => {
+                out.insert("vice president");
+                i += 1;
+            }
+            ("executive", Some("vice")) => {
+                out.insert("executive");
+            }
+            // "Chief of Staff" names a role, not the Staff level.
+            ("chief", Some("of")) if w.get(i + 2).is_some_and(|s| s == "staff") => {
+                out.insert("chief of staff");
+                i += 2;
+            }
+            ("intern", _) => {
+                out.insert("intern");
+            }
+            ("junior" | "associate", _) => {
+                out.insert("junior");
+            }
+            ("senior", _) => {
+                out.insert("senior");
+            }
+            ("staff", _) => {
+                out.insert("staff");
+            }
+            ("principal", _) => {
+                out.insert("principal");
+            }
+            ("distinguished", _) => {
+                out.insert("distinguished");
+            }
+            ("fellow", _) => {
+                out.insert("fellow");
+            }
+            ("lead", _) => {
+                out.insert("lead");
+            }
+            ("manager" | "managers", _) => {
+                out.insert("manager");
+            }
+            ("director" | "directors", _) => {
+                out.insert("director");
+            }
+            ("head", Some("of")) => {
+                out.insert("head");
+            }
+            (
+                "chief" | "ceo" | "cfo" | "cto" | "cmo" | "cro" | "clo" | "cpo" | "ciso" | "cio",
+                _,
+            ) => {
+                out.insert("chief");
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // "Chief of Staff to the CTO" reports to a chief; it is not one.
+    if out.contains("chief of staff") {
+        out.remove("chief");
+    }
+    out
+}
+
+/// Seniority as one phrase: "senior manager", or "intermediate" for none.
+pub fn seniority_text(title: &str) -> String {
+    let s = seniority(title);
+    if s.is_empty() {
+        return "intermediate".to_string();
+    }
+    const ORDER: [&str; 16] = [
+        "intern",
+        "junior",
+        "senior",
+        "executive",
+        "staff",
+        "principal",
+        "distinguished",
+        "fellow",
+        "lead",
+        "head",
+        "manager",
+        "director",
+        "vice president",
+        "chief",
+        "chief of staff",
+        "",
+    ];
+    ORDER
+        .iter()
+        .filter(|w| s.contains(*w))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `management` for titles that lead people, else `individual`.
+pub fn track(title: &str) -> &'static str {
+    static PEOPLE_MANAGER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(?:senior\s+|sr\.?\s+)?managers?\b|\bmanagers?\s*(?:,|of\b)|\bengineering\s+manager")
+            .expect("static regex compiles")
+    });
+    let s = seniority(title);
+    let leads = ["director", "vice president", "chief", "head"]
+        .iter()
+        .any(|w| s.contains(w));
+    if leads || (s.contains("manager") && PEOPLE_MANAGER.is_match(title)) {
+        "management"
+    } else {
+        "individual"
+    }
+}
+
+/// A title with its individual-contributor seniority removed: "Senior Backend Engineer" and
+/// "Staff Backend Engineer" share `backend engineer`.
+pub fn base_title(title: &str) -> String {
+    const MODIFIERS: [&str; 9] = [
+        "intern",
+        "junior",
+        "associate",
+        "intermediate",
+        "senior",
+        "staff",
+        "principal",
+        "distinguished",
+        "fellow",
+    ];
+    words(title)
+        .into_iter()
+        .filter(|w| !MODIFIERS.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Rank on the individual-contributor ladder, from the title's modifiers; `None` when the
+/// title's level is not on that ladder ("Lead", "Head of").
+pub fn ic_rank(title: &str) -> Option<u8> {
+    let s = seniority(title);
+    if s.contains("lead") || s.contains("head") || s.contains("chief of staff") {
+        return None;
+    }
+    let rank = if s.contains("fellow") {
+        8
+    } else if s.contains("distinguished") {
+        7
+    } else if s.contains("principal") {
+        if s.contains("senior") { 6 } else { 5 }
+    } else if s.contains("staff") {
+        4
+    } else if s.contains("senior") {
+        3
+    } else if s.contains("junior") {
+        1
+    } else if s.contains("intern") {
+        0
+    } else {
+        2
+    };
+    Some(rank)
+}
+
+/// A key under which two statements name the same role.
+pub fn title_key(title: &str) -> String {
+    words(title)
+        .into_iter()
+        .filter(|w| w != "intermediate" && w != "the" && w != "position" && w != "role")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a grade statement's role names a different level than the heading it sits under.
+/// `None` when the heading cannot be compared (it does not name the role or a seniority).
+pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
+    let heading = level_text(&headings[statement.level?].text);
+    let mut h = seniority(&heading);
+    let mut r = seniority(&statement.role);
+    // "The IT Compliance role is a grade 8" names no level at all.
+    let vague = is_vague(&statement.role);
+    // The heading names the role when it carries a seniority, or shares a word of the role's
+    // title ("Corporate Events Coordinator" and "Corporate Events Manager"); a heading such as
+    // "Growth" or "Development (Dev)" names a specialty, and nothing is compared.
+    let role_words = words(&base_title(&statement.role));
+    let shares_word = words(&base_title(&heading)).iter().any(|w| {
+        w.len() > 3 && role_words.contains(w) && !matches!(w.as_str(), "manager" | "director")
+    });
+    let names_role =
+        !h.is_empty() || heading.to_lowercase().contains("intermediate") || shares_word;
+    // "Senior Accountant, Team Lead" and "Lead Accountant" are one level spelled two ways.
+    if h.contains("lead") && r.contains("lead") {
+        h.remove("senior");
+        r.remove("senior");
+    }
+    (names_role && !vague).then(|| h != r)
+}
+
+/// The model's `roles`: one per grade statement, plus level headings that state no grade.
+pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
+    statements
+        .iter()
+        .map(|s| Role {
+            title: s.role.clone(),
+            seniority: seniority_text(&s.role),
+            track: track(&s.role),
+            grade: Some(s.grade.value),
+            grade_text: Some(s.grade.text.clone()),
+            heading: s.level.map(|h| headings[h].text.clone()),
+        })
+        .chain(
+            levels_without_grade(statements, headings)
+                .into_iter()
+                .map(|h| {
+                    let title = headings[h].text.clone();
+                    Role {
+                        seniority: seniority_text(&title),
+                        track: track(&title),
+                        grade: None,
+                        grade_text: None,
+                        heading: Some(title.clone()),
+                        title,
+                    }
+                }),
+        )
+        .collect()
+}
+
+/// Level headings with no grade statement: siblings of headings that state a grade, which name
+/// a seniority themselves and are not labels ("Staff Responsibilities").
+pub fn levels_without_grade(statements: &[GradeStatement], headings: &[Heading]) -> Vec<usize> {
+    let parents = parents(headings);
+    let stated: BTreeSet<usize> = statements.iter().filter_map(|s| s.level).collect();
+    let stated_keys: BTreeSet<String> = statements
+        .iter()
+        .map(|s| title_key(&s.role))
+        .chain(
+            stated
+                .iter()
+                .map(|&l| title_key(&level_text(&headings[l].text))),
+        )
+        .collect();
+    // A level's statement may sit under it, or (in flat pages) under a sibling label heading
+    // that follows it: "### Analyst", then "### Analyst Job Grade".
+    let end_of_level = |h: usize| {
+        (h + 1..headings.len())
+            .find(|&k| headings[k].level <= headings[h].level && !is_label(&headings[k].text))
+            .unwrap_or(headings.len())
+    };
+    let stated_under = |h: usize| {
+        statements
+            .iter()
+            .any(|s| s.level.is_some_and(|l| l > h && l < end_of_level(h)))
+    };
+    (0..headings.len())
+        .filter(|&h| !stated.contains(&h) && headings[h].level > 1)
+        .filter(|&h| {
+            stated
+                .iter()
+                .any(|&s| parents[s] == parents[h] && headings[s].level == headings[h].level)
+        })
+        .filter(|&h| {
+            let text = &headings[h].text;
+            !is_label(text) && !SECTION_WORDS.is_match(text) && names_seniority(text)
+        })
+        // Specialties are variants of a level, not levels.
+        .filter(|&h| {
+            !std::iter::successors(parents[h], |&p| parents[p])
+                .any(|p| SPECIALTIES.is_match(&headings[p].text))
+        })
+        // A level repeated under the same title (or under itself) is covered by the copy
+        // that states the grade.
+        .filter(|&h| {
+            let key = title_key(&headings[h].text);
+            !stated_keys.contains(&key)
+                && parents[h].is_none_or(|p| title_key(&headings[p].text) != key)
+        })
+        .filter(|&h| !stated_under(h))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seniority_ignores_word_order_and_spelling() {
+        assert_eq!(
+            seniority("Manager, Inside Sales"),
+            seniority("Inside Sales Manager")
+        );
+        assert_eq!(
+            seniority("VP, Finance"),
+            seniority("Vice President of Finance")
+        );
+        assert_eq!(
+            seniority("Sr. Director, IT"),
+            seniority("Senior Director, IT")
+        );
+        assert_eq!(
+            seniority("Backend Engineer (Intermediate)"),
+            seniority("Backend Engineer")
+        );
+        assert_ne!(
+            seniority("Senior Frontend Engineer"),
+            seniority("Staff Frontend Engineer")
+        );
+        assert_ne!(
+            seniority("People Business Partner"),
+            seniority("Manager, People Business Partners")
+        );
+        assert_eq!(
+            seniority_text("Chief of Staff to the CTO"),
+            "chief of staff"
+        );
+        assert_eq!(seniority_text("Senior Manager, Data"), "senior manager");
+        assert_eq!(seniority_text("Data Analyst"), "intermediate");
+    }
+
+    #[test]
+    fn ranks_and_tracks() {
+        assert!(ic_rank("Senior Principal Engineer") > ic_rank("Principal Engineer"));
+        assert_eq!(ic_rank("Team Lead"), None);
+        assert_eq!(
+            base_title("Staff Backend Engineer"),
+            base_title("Backend Engineer (Intermediate)")
+        );
+        assert_eq!(track("Senior Product Manager"), "individual");
+        assert_eq!(track("Manager, Product"), "management");
+        assert_eq!(track("Director of Engineering"), "management");
+        assert_eq!(level_text("Senior Job Grade"), "Senior");
+        assert_eq!(level_text("Job Grade"), "");
+        assert_eq!(
+            level_text("Senior Director of Product Management - Job Grade"),
+            "Senior Director of Product Management"
+        );
+    }
+}

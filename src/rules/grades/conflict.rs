@@ -1,0 +1,138 @@
+//! `grades/conflict`: one role stated with two different grades.
+
+use super::trusted;
+use crate::document::roles::{Grade, title_key};
+use crate::document::{Page, Span};
+use crate::rules::{Check, Context, Finding, declare_rule};
+use std::collections::HashMap;
+use std::path::Path;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a role title stated at two different grades: "The Senior Accountant is a grade 7" in
+    /// one place and "… is a grade 8" in another, on one page or on two pages checked together.
+    /// Titles are compared after spelling out abbreviations (Sr., VP) and dropping
+    /// "(Intermediate)". Pages are compared with pages of the same site: those under the same
+    /// folder that holds their `job-families/` folder (every page, when there is none).
+    ///
+    /// ## Why is this bad?
+    /// At least one of the two statements is wrong, and a reader cannot tell which.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The Senior Accountant is a grade 7.
+    /// …
+    /// The Senior Accountant is a grade 8.
+    /// ```
+    /// Use instead: state the role's grade once, or make both statements agree.
+    ///
+    /// ## Fix
+    /// Never: which grade is right needs the job-grades table.
+    ///
+    /// ## Known limits
+    /// A statement that names another level than its section is left to `grades/title-mismatch`,
+    /// and "the role is a grade 7" names no title to compare.
+    CONFLICT { id: "grades/conflict", severity: Error, fix: Never, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    let statements: Vec<_> = trusted(page).collect();
+    let mut findings = Vec::new();
+    for (i, later) in statements.iter().enumerate() {
+        let key = title_key(&later.role);
+        let first = statements[..i]
+            .iter()
+            .find(|s| title_key(&s.role) == key && s.grade.value != later.grade.value);
+        if let Some(first) = first {
+            let mut f = Finding::new(
+                &CONFLICT,
+                later.grade_span,
+                format!(
+                    "`{}` is stated as grade {} here and as grade {} earlier",
+                    later.role, later.grade.text, first.grade.text
+                ),
+            )
+            .with_help("state one grade for the role");
+            f.labels
+                .push((first.grade_span, format!("grade {} here", first.grade.text)));
+            findings.push(f);
+        }
+    }
+    findings
+}
+
+/// A grade a page states for a titled role, kept after the page is dropped so pages checked
+/// together can be compared.
+#[derive(Clone, Debug)]
+pub struct Stated {
+    key: String,
+    role: String,
+    grade: Grade,
+    span: Span,
+}
+
+/// The grades `page` states, for [`across`].
+pub fn stated(page: &Page) -> Vec<Stated> {
+    trusted(page)
+        .filter(|s| !s.in_table || !s.role.is_empty())
+        .map(|s| Stated {
+            key: title_key(&s.role),
+            role: s.role.clone(),
+            grade: s.grade.clone(),
+            span: s.grade_span,
+        })
+        .collect()
+}
+
+/// The site a page belongs to: the folder holding its `job-families/` folder.
+fn site(path: &str) -> &str {
+    match path.rfind("job-families/") {
+        Some(i) => &path[..i],
+        None => "",
+    }
+}
+
+/// Findings for roles that two pages of one site state at different grades, as
+/// `(page index, finding)`; each page is reported against the first page (in path order) that
+/// disagrees with it.
+pub fn across(pages: &[(&Path, Vec<Stated>)]) -> Vec<(usize, Finding)> {
+    let mut first: HashMap<(&str, &str), (usize, &Stated)> = HashMap::new();
+    let mut findings = Vec::new();
+    for (index, (path, stated)) in pages.iter().enumerate() {
+        let path_text = path.to_str().unwrap_or("");
+        let site = site(path_text);
+        let mut reported = Vec::new();
+        for s in stated {
+            match first.get(&(site, s.key.as_str())) {
+                Some(&(other, earlier))
+                    if other != index && earlier.grade.value != s.grade.value =>
+                {
+                    if reported.contains(&s.key) {
+                        continue;
+                    }
+                    reported.push(s.key.clone());
+                    findings.push((
+                        index,
+                        Finding::new(
+                            &CONFLICT,
+                            s.span,
+                            format!(
+                                "`{}` is stated as grade {} here and as grade {} in {}",
+                                s.role,
+                                s.grade.text,
+                                earlier.grade.text,
+                                crate::diagnostic::display_path(pages[other].0)
+                            ),
+                        )
+                        .with_help("state one grade for the role on every page"),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert((site, s.key.as_str()), (index, s));
+                }
+            }
+        }
+    }
+    findings
+}

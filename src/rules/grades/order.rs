@@ -1,0 +1,63 @@
+//! `grades/order`: a more senior level has a lower grade than a less senior one.
+
+use super::trusted;
+use crate::document::Page;
+use crate::document::roles::{base_title, ic_rank};
+use crate::rules::{Check, Context, Finding, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a level whose grade is lower than the grade of a less senior level of the same role
+    /// on the page: a Staff Backend Engineer at grade 7 when the Senior Backend Engineer is grade 8.
+    /// Levels are compared only within one ladder: titles that are the same once the seniority
+    /// (Junior, Senior, Staff, Principal, Distinguished, Fellow) is removed, so the individual
+    /// contributor and management tracks are never compared with each other.
+    ///
+    /// ## Why is this bad?
+    /// Grades rise with seniority. An inverted pair means one of the two grades is wrong, and
+    /// candidates and recruiters read the wrong pay band from the page.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The Senior Backend Engineer is a grade 8.
+    /// The Staff Backend Engineer is a grade 7.
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// The Senior Backend Engineer is a grade 7.
+    /// The Staff Backend Engineer is a grade 8.
+    /// ```
+    ///
+    /// ## Fix
+    /// Never: which of the two grades is wrong needs the job-grades table.
+    ORDER { id: "grades/order", severity: Error, fix: Never, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    let ranked: Vec<_> = trusted(page)
+        .filter_map(|s| Some((s, ic_rank(&s.role)?, base_title(&s.role))))
+        .collect();
+    let mut findings = Vec::new();
+    for (senior, rank, base) in &ranked {
+        let below = ranked
+            .iter()
+            .find(|(s, r, b)| b == base && r < rank && s.grade.value > senior.grade.value);
+        if let Some((junior, _, _)) = below {
+            let mut f = Finding::new(
+                &ORDER,
+                senior.grade_span,
+                format!(
+                    "`{}` is grade {}, lower than the less senior `{}` at grade {}",
+                    senior.role, senior.grade.text, junior.role, junior.grade.text
+                ),
+            )
+            .with_help("check both grades against the job-grades table; a more senior level never has a lower grade");
+            f.labels.push((
+                junior.grade_span,
+                format!("`{}` is grade {} here", junior.role, junior.grade.text),
+            ));
+            findings.push(f);
+        }
+    }
+    findings
+}
