@@ -52,8 +52,9 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
     let mut links = Vec::new();
     let mut tables = 0;
     for node in root.descendants() {
-        let value = node.data().value.clone();
-        match value {
+        // Borrowed, not cloned: cloning would copy every text node's string.
+        let data = node.data();
+        match &data.value {
             NodeValue::Heading(h) => {
                 let raw = inline_text(node);
                 let (heading_text, custom_id) = split_attributes(&raw);
@@ -103,7 +104,7 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
             }
             NodeValue::Table(_) => tables += 1,
             NodeValue::Paragraph | NodeValue::TableCell => {
-                let cell = matches!(value, NodeValue::TableCell).then(|| {
+                let cell = matches!(data.value, NodeValue::TableCell).then(|| {
                     let row = node
                         .parent()
                         .map_or(0, |r| r.preceding_siblings().count() - 1);
@@ -224,11 +225,11 @@ impl Walker<'_> {
         links: &mut Vec<Link>,
     ) {
         for child in node.children() {
-            let value = child.data().value.clone();
-            match value {
+            let data = child.data();
+            match &data.value {
                 NodeValue::Text(t) => {
                     block.pieces.push((block.text.len(), self.span(child)));
-                    block.text.push_str(&t);
+                    block.text.push_str(t);
                 }
                 NodeValue::Code(c) => {
                     block.pieces.push((block.text.len(), self.span(child)));

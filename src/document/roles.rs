@@ -63,7 +63,7 @@ pub struct Role {
 
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[.!?:]\s+|\bthe\s+)(?P<role>[^.!?;:]{2,150}?)\s+(?:is|are|can\s+be)\s+(?:an?\s+|at\s+)?(?:job\s+)?\[?(?P<word>grade\s*)?\[?#?(?P<n>\d{1,2}(?:\.\d)?\+?)",
+        r"(?i)(?:^|[.!?:]\s+|\bthe\s+)(?P<role>[^.!?;:\n]+?)\s+(?:is|are|can\s+be)\s+(?:an?\s+|at\s+)?(?:job\s+)?\[?(?P<word>grade\s*)?\[?#?(?P<n>\d{1,2}(?:\.\d)?\+?)",
     )
     .expect("static regex compiles")
 });
@@ -125,6 +125,13 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 .enumerate()
                 .filter(move |(_, l)| l.block == index)
         };
+        // Almost no paragraph states a grade: skip the sentence pattern (the costly part of
+        // parsing a page) unless the word or a grade link is there.
+        let mentions_grade = contains_ignore_case(&block.text, "grade")
+            || block_links().any(|(_, l)| contains_ignore_case(&l.url, "grade"));
+        if !mentions_grade {
+            continue;
+        }
         // "Sr." and "Jr." do not end a sentence; hide their dots from the sentence pattern
         // (same byte length, so offsets still hold).
         let masked = ABBREVIATION.replace_all(&block.text, "${1}_");
@@ -135,6 +142,9 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 .find(|(_, l)| l.text_range.0 <= n.start() && n.end() <= l.text_range.1)
                 .map(|(i, _)| i);
             let is_grade_link = link.is_some_and(|i| links[i].url.to_lowercase().contains("grade"));
+            if role.len() > 150 {
+                continue;
+            }
             let first = role.as_str().chars().next().unwrap_or(' ');
             let names_role = first.is_uppercase() || first == '{' || is_vague(role.as_str());
             if (caps.name("word").is_none() && !is_grade_link) || !names_role {
@@ -223,6 +233,13 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
         }
     }
     out
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The parent of each heading in the heading tree.
