@@ -522,6 +522,53 @@ pub fn ic_rank(title: &str) -> Option<u8> {
     Some(rank)
 }
 
+/// Rank and area on the management ladder ("Senior Manager, Data" → (11, `data`)), for titles
+/// on the management track only.
+pub fn management_rank(title: &str) -> Option<(u8, String)> {
+    if track(title) != "management" {
+        return None;
+    }
+    let s = seniority(title);
+    let senior = u8::from(s.contains("senior"));
+    let rank = if s.contains("chief") {
+        20
+    } else if s.contains("vice president") {
+        if s.contains("executive") {
+            18
+        } else {
+            16 + senior
+        }
+    } else if s.contains("director") {
+        14 + senior
+    } else if s.contains("manager") {
+        12 + senior
+    } else {
+        return None;
+    };
+    const LEVEL_WORDS: [&str; 14] = [
+        "senior",
+        "executive",
+        "vice",
+        "president",
+        "director",
+        "directors",
+        "manager",
+        "managers",
+        "chief",
+        "of",
+        "the",
+        "and",
+        "head",
+        "group",
+    ];
+    let area = words(title)
+        .into_iter()
+        .filter(|w| !LEVEL_WORDS.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((rank, area))
+}
+
 /// A key under which two statements name the same role.
 pub fn title_key(title: &str) -> String {
     words(title)
@@ -690,6 +737,16 @@ mod tests {
         assert_eq!(track("Director of Engineering"), "management");
         assert_eq!(level_text("Senior Job Grade"), "Senior");
         assert_eq!(level_text("Job Grade"), "");
+        assert_eq!(
+            management_rank("Senior Manager, Data"),
+            Some((13, "data".into()))
+        );
+        assert_eq!(
+            management_rank("Director of Data"),
+            Some((14, "data".into()))
+        );
+        assert_eq!(management_rank("VP, Data"), Some((16, "data".into())));
+        assert_eq!(management_rank("Senior Product Manager"), None);
         assert_eq!(
             level_text("Senior Director of Product Management - Job Grade"),
             "Senior Director of Product Management"

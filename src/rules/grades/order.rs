@@ -2,16 +2,17 @@
 
 use super::trusted;
 use crate::document::Page;
-use crate::document::roles::{base_title, ic_rank};
+use crate::document::roles::{base_title, ic_rank, management_rank};
 use crate::rules::{Check, Context, Finding, declare_rule};
 
 declare_rule! {
     /// ## What it does
     /// Flags a level whose grade is lower than the grade of a less senior level of the same role
     /// on the page: a Staff Backend Engineer at grade 7 when the Senior Backend Engineer is grade 8.
-    /// Levels are compared only within one ladder: titles that are the same once the seniority
-    /// (Junior, Senior, Staff, Principal, Distinguished, Fellow) is removed, so the individual
-    /// contributor and management tracks are never compared with each other.
+    /// Levels are compared only within one ladder: individual contributor titles that are the
+    /// same once the seniority (Junior, Senior, Staff, Principal, Distinguished, Fellow) is
+    /// removed, and management titles (Manager, Senior Manager, Director, Senior Director, VP)
+    /// of the same area. The two tracks are never compared with each other.
     ///
     /// ## Why is this bad?
     /// Grades rise with seniority. An inverted pair means one of the two grades is wrong, and
@@ -34,8 +35,13 @@ declare_rule! {
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    // Two ladders: individual contributors share a title but for its seniority words; managers
+    // share an area ("Manager, Data", "Director, Data"). Ranks of different ladders never meet.
     let ranked: Vec<_> = trusted(page)
-        .filter_map(|s| Some((s, ic_rank(&s.role)?, base_title(&s.role))))
+        .filter_map(|s| match management_rank(&s.role) {
+            Some((rank, area)) => Some((s, rank, format!("management: {area}"))),
+            None => Some((s, ic_rank(&s.role)?, base_title(&s.role))),
+        })
         .collect();
     let mut findings = Vec::new();
     for (senior, rank, base) in &ranked {
