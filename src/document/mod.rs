@@ -12,7 +12,7 @@ pub mod roles;
 pub mod slug;
 
 pub use front_matter::FrontMatter;
-pub use parse::parse;
+pub use parse::{parse, parse_with};
 
 use serde::Serialize;
 use std::sync::Arc;
@@ -41,6 +41,11 @@ impl Span {
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
+
+    /// The span cut to end by `len`.
+    pub fn min_within(self, len: usize) -> Span {
+        Span::new(self.start.min(len), self.end.min(len))
+    }
 }
 
 /// One parsed page.
@@ -68,8 +73,11 @@ pub struct Page {
     /// Paragraphs and table cells as rendered text, mapped back to the source.
     #[serde(skip)]
     pub blocks: Vec<Block>,
+    /// The slug preset the heading anchors were made with.
+    pub slug: slug::Preset,
+    /// Every id the page defines, in document order.
+    pub anchors: Vec<Anchor>,
     /// Every inline link.
-    #[serde(skip)]
     pub links: Vec<Link>,
     /// Every level of the ladder and its grade (see `schemas/README.md`).
     pub roles: Vec<roles::Role>,
@@ -113,18 +121,86 @@ impl Block {
 }
 
 /// An inline link.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Link {
     /// The destination as written.
+    #[serde(rename = "target")]
     pub url: String,
     /// The link text as rendered.
     pub text: String,
+    /// What the destination is.
+    pub kind: LinkKind,
     /// The whole link in the source, `[text](url)`.
+    #[serde(skip)]
     pub span: Span,
     /// Index of the block holding it in [`Page::blocks`].
+    #[serde(skip)]
     pub block: usize,
     /// Where the link text starts and ends in that block's text.
+    #[serde(skip)]
     pub text_range: (usize, usize),
+}
+
+/// What a link points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// `#anchor` on the same page.
+    Fragment,
+    /// `../other-page/`, resolved against this page.
+    Relative,
+    /// `/job-families/x/`, resolved against the site root.
+    SiteRoot,
+    /// `https://…`.
+    Absolute,
+    /// `mailto:`, `tel:`, template code and the like.
+    Other,
+}
+
+impl LinkKind {
+    /// Classifies a destination as written.
+    pub fn of(url: &str) -> LinkKind {
+        let lower = url.to_ascii_lowercase();
+        if url.starts_with('#') {
+            LinkKind::Fragment
+        } else if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || url.starts_with("//")
+        {
+            LinkKind::Absolute
+        } else if url.starts_with('/') {
+            LinkKind::SiteRoot
+        } else if lower.contains(':') || url.contains("{{") || url.contains("<%") || url.is_empty()
+        {
+            LinkKind::Other
+        } else {
+            LinkKind::Relative
+        }
+    }
+}
+
+/// An id a reader can link to with `#id`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Anchor {
+    /// The id, case-sensitive.
+    pub id: String,
+    /// Where it comes from.
+    pub kind: AnchorKind,
+    /// The heading or HTML that defines it.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Where an anchor comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnchorKind {
+    /// Generated from a heading's text.
+    Heading,
+    /// A `{#custom-id}` on a heading.
+    Custom,
+    /// An HTML `id=` (or `<a name=`).
+    Html,
 }
 
 /// A heading anywhere in the page.

@@ -1,8 +1,11 @@
 //! comrak AST → [`Page`]: the one place that walks comrak nodes.
 
 use super::line_index::{LineIndex, floor_char_boundary};
-use super::slug::{self, Anchorizer};
-use super::{Block, Heading, Link, Page, ParseError, Section, Span, front_matter, roles};
+use super::slug::{Anchorizer, Preset};
+use super::{
+    Anchor, AnchorKind, Block, Heading, Link, LinkKind, Page, ParseError, Section, Span,
+    front_matter, roles,
+};
 use crate::source::Source;
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
@@ -29,10 +32,48 @@ fn options() -> Options<'static> {
     options
 }
 
-/// Parses one page into its model.
+/// HTML that defines an anchor: any `id="…"`, and `name="…"` on `<a>`.
+static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<(?:[a-z][a-z0-9]*\s[^>]*?\bid|a\s[^>]*?\bname)\s*=\s*["']([^"']+)["']"#)
+        .expect("static regex compiles")
+});
+
+/// Parses one page, choosing the slug preset from the page (see [`parse_with`]).
 pub fn parse(source: &Source) -> Result<Page, ParseError> {
+    parse_with(source, None)
+}
+
+/// The preset a page's own site uses: Middleman pages (`index.html.md`, `layout:
+/// job_family_page`) were rendered by kramdown, everything else by Hugo.
+fn detect(source: &Source, front_matter: &serde_json::Value) -> Preset {
+    let name = source
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let middleman = name.ends_with(".html.md")
+        || name.ends_with(".html.md.erb")
+        || front_matter.get("layout").and_then(|l| l.as_str()) == Some("job_family_page");
+    if middleman {
+        Preset::KramdownGfm
+    } else {
+        Preset::Hugo
+    }
+}
+
+/// Parses one page into its model, with heading anchors made by `slug` (or the page's own
+/// generator's, when `None`).
+pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseError> {
     let text: &str = &source.text;
     let front_matter = front_matter::parse(text)?;
+    let preset = slug.unwrap_or_else(|| {
+        detect(
+            source,
+            front_matter
+                .as_ref()
+                .map_or(&serde_json::Value::Null, |fm| &fm.value),
+        )
+    });
     let arena = Arena::new();
     let root = parse_document(&arena, text, &options());
     let walker = Walker {
@@ -45,7 +86,8 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
     };
 
     let mut headings = Vec::new();
-    let mut anchors = Anchorizer::default();
+    let mut anchorizer = Anchorizer::new(preset);
+    let mut anchors = Vec::new();
     let mut tree = SectionTree::default();
     let mut prose = Vec::new();
     let mut blocks = Vec::new();
@@ -57,9 +99,36 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
         match &data.value {
             NodeValue::Heading(h) => {
                 let raw = inline_text(node);
-                let (heading_text, custom_id) = split_attributes(&raw);
-                let anchor =
-                    anchors.unique(custom_id.unwrap_or_else(|| slug::github(&heading_text)));
+                let (heading_text, mut custom_id) = split_attributes(&raw);
+                if preset == Preset::Github {
+                    // GitHub and GitLab do not read `{#id}`: it stays in the text and the slug.
+                    custom_id = None;
+                }
+                let span = walker.trimmed(walker.span(node));
+                let (anchor, kind) = match custom_id {
+                    Some(id) => {
+                        anchorizer.reserve(&id);
+                        (id, AnchorKind::Custom)
+                    }
+                    None => {
+                        let source_text =
+                            heading_source(walker.text.get(span.start..span.end).unwrap_or(""));
+                        let rendered = if preset == Preset::Github {
+                            raw.as_str()
+                        } else {
+                            heading_text.as_str()
+                        };
+                        (
+                            anchorizer.unique(preset.slug(rendered, &source_text)),
+                            AnchorKind::Heading,
+                        )
+                    }
+                };
+                anchors.push(Anchor {
+                    id: anchor.clone(),
+                    kind,
+                    span,
+                });
                 tree.open(Section {
                     heading: heading_text.clone(),
                     level: h.level,
@@ -73,8 +142,25 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
                     level: h.level,
                     text: heading_text,
                     anchor,
-                    span: walker.trimmed(walker.span(node)),
+                    span,
                 });
+            }
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
+                let html = match &data.value {
+                    NodeValue::HtmlBlock(b) => b.literal.as_str(),
+                    NodeValue::HtmlInline(i) => i.as_str(),
+                    _ => "",
+                };
+                let start = walker.span(node).start;
+                for caps in HTML_ID.captures_iter(html) {
+                    let id = caps.get(1).expect("group 1 always matches");
+                    anchors.push(Anchor {
+                        id: id.as_str().to_string(),
+                        kind: AnchorKind::Html,
+                        span: Span::new(start + id.start(), start + id.end())
+                            .min_within(walker.text.len()),
+                    });
+                }
             }
             NodeValue::Item(_) | NodeValue::TaskItem(_) => {
                 let paragraphs = node
@@ -152,6 +238,8 @@ pub fn parse(source: &Source) -> Result<Page, ParseError> {
         front_matter_spans: front_matter,
         prose,
         blocks,
+        slug: preset,
+        anchors,
         links,
         roles,
         grades,
@@ -170,6 +258,17 @@ fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// A heading's source text, as Hugo slugs it: `## Link [x](y) {#id}` → `Link [x](y)`.
+fn heading_source(line: &str) -> String {
+    let first = line.lines().next().unwrap_or("").trim();
+    let body = first.trim_start_matches('#').trim();
+    let body = body.trim_end_matches('#').trim_end();
+    match HEADING_ATTRS.find(body) {
+        Some(m) => body[..m.start()].trim_end().to_string(),
+        None => body.to_string(),
+    }
 }
 
 /// `Senior {#senior}` → (`Senior`, Some(`senior`)); a kramdown `{:.no_toc}` is dropped.
@@ -242,6 +341,7 @@ impl Walker<'_> {
                     self.inline(child, block, index, links);
                     let end = block.text.len();
                     links.push(Link {
+                        kind: LinkKind::of(&l.url),
                         url: l.url.clone(),
                         text: block.text[start..end].to_string(),
                         span: self.span(child),

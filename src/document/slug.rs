@@ -1,44 +1,105 @@
 //! Turns heading text into the anchor id a site generator gives it.
 //!
-//! For now one preset: GitHub's (also Hugo's goldmark `github` ids and comrak's). Runs of
-//! dashes are kept, as the renderers keep them (`Trust & Safety` → `trust--safety`).
+//! Three presets, checked against the renderers themselves (see `tests/cli/slug_renderers.rs`):
+//! - `hugo`: Hugo's goldmark `github` ids, made from the heading's *source* text, so a link's
+//!   target and an HTML tag's name end up in the id; repeated ids skip every id already taken.
+//! - `github`: GitHub, GitLab 17+ and comrak, from the heading's rendered text; repeats numbered
+//!   like Hugo's.
+//! - `kramdown-gfm`: the Middleman handbook (kramdown's GFM parser), from the rendered text;
+//!   repeats are numbered per base id, even when that collides with another heading's id.
+//!
+//! All three keep letters, digits, `_` and `-`, turn spaces into `-` and drop the rest without
+//! collapsing runs (`Trust & Safety` → `trust--safety`).
 
-use std::collections::HashSet;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
-/// GitHub-style slug of one heading's text: lower case; letters, digits, `-` and `_` kept;
-/// spaces become `-`; everything else is dropped.
-pub fn github(text: &str) -> String {
+/// A slug algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Preset {
+    /// Hugo (goldmark `github` ids): the current handbook.
+    Hugo,
+    /// GitHub, GitLab 17+, comrak.
+    Github,
+    /// kramdown with its GFM parser: the older Middleman handbook.
+    KramdownGfm,
+}
+
+impl Preset {
+    /// The preset's name as the CLI and config spell it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Hugo => "hugo",
+            Preset::Github => "github",
+            Preset::KramdownGfm => "kramdown-gfm",
+        }
+    }
+
+    /// The base id of a heading, from its rendered text and its source text.
+    pub fn slug(self, rendered: &str, source: &str) -> String {
+        match self {
+            Preset::Hugo => slugify(source),
+            Preset::Github | Preset::KramdownGfm => slugify(rendered),
+        }
+    }
+}
+
+/// Lower case; letters, digits, `_` and `-` kept; spaces to `-`; everything else dropped.
+pub fn slugify(text: &str) -> String {
     text.trim()
         .chars()
-        .filter_map(|c| {
-            if c == ' ' {
-                Some('-')
-            } else if c.is_alphanumeric() || c == '-' || c == '_' {
-                Some(c)
-            } else {
-                None
-            }
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
         })
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// Hands out unique ids in document order: the second `x` becomes `x-1`, the third `x-2`.
-#[derive(Default)]
+/// Hands out ids in document order the way one preset numbers repeats.
 pub struct Anchorizer {
+    preset: Preset,
     taken: HashSet<String>,
+    counts: HashMap<String, usize>,
 }
 
 impl Anchorizer {
-    /// The unique id for `base`, reserving it.
-    pub fn unique(&mut self, base: String) -> String {
-        if self.taken.insert(base.clone()) {
-            return base;
+    /// A fresh anchorizer for one page.
+    pub fn new(preset: Preset) -> Anchorizer {
+        Anchorizer {
+            preset,
+            taken: HashSet::new(),
+            counts: HashMap::new(),
         }
-        let id = (1..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !self.taken.contains(candidate))
-            .expect("an unbounded range always yields a free id");
+    }
+
+    /// Reserves an id that is not generated (a `{#custom}` id), so generated ones avoid it.
+    pub fn reserve(&mut self, id: &str) {
+        self.taken.insert(id.to_string());
+    }
+
+    /// The id for a heading whose base id is `base`.
+    pub fn unique(&mut self, base: String) -> String {
+        let id = match self.preset {
+            Preset::KramdownGfm => {
+                let n = self.counts.entry(base.clone()).or_insert(0);
+                let id = if *n == 0 { base } else { format!("{base}-{n}") };
+                *n += 1;
+                id
+            }
+            Preset::Hugo | Preset::Github => {
+                if self.taken.contains(&base) {
+                    (1..)
+                        .map(|n| format!("{base}-{n}"))
+                        .find(|candidate| !self.taken.contains(candidate))
+                        .expect("an unbounded range always yields a free id")
+                } else {
+                    base
+                }
+            }
+        };
         self.taken.insert(id.clone());
         id
     }
@@ -49,20 +110,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn github_slugs() {
-        assert_eq!(github("Trust & Safety"), "trust--safety");
-        assert_eq!(github("Director - Treasury"), "director---treasury");
+    fn slugs_keep_runs_of_dashes_digits_and_letters() {
+        assert_eq!(slugify("Trust & Safety"), "trust--safety");
+        assert_eq!(slugify("Director - Treasury"), "director---treasury");
+        assert_eq!(slugify("2024 Goals"), "2024-goals");
+        assert_eq!(slugify("Ingénieur Été"), "ingénieur-été");
+        assert_eq!(slugify("Em — dash"), "em--dash");
+        assert_eq!(slugify("Emoji 🚀 rocket"), "emoji--rocket");
+        assert_eq!(slugify("snake_case"), "snake_case");
         assert_eq!(
-            github("Senior Manager, Internal Audit"),
-            "senior-manager-internal-audit"
+            Preset::Hugo.slug(
+                "Link to site here",
+                "Link [to site](https://example.com) here"
+            ),
+            "link-to-sitehttpsexamplecom-here"
         );
         assert_eq!(
-            github("Performance Indicators (PI)"),
-            "performance-indicators-pi"
+            Preset::KramdownGfm.slug(
+                "Link to site here",
+                "Link [to site](https://example.com) here"
+            ),
+            "link-to-site-here"
         );
-        let mut a = Anchorizer::default();
-        assert_eq!(a.unique("job-grade".into()), "job-grade");
-        assert_eq!(a.unique("job-grade".into()), "job-grade-1");
-        assert_eq!(a.unique("job-grade".into()), "job-grade-2");
+    }
+
+    #[test]
+    fn repeats_are_numbered_per_preset() {
+        let ids = |preset| {
+            let mut a = Anchorizer::new(preset);
+            ["job-grade", "job-grade", "job-grade-1", "job-grade"].map(|b| a.unique(b.to_string()))
+        };
+        assert_eq!(
+            ids(Preset::Hugo),
+            ["job-grade", "job-grade-1", "job-grade-1-1", "job-grade-2"]
+        );
+        assert_eq!(
+            ids(Preset::KramdownGfm),
+            ["job-grade", "job-grade-1", "job-grade-1", "job-grade-2"]
+        );
     }
 }
