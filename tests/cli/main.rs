@@ -1,5 +1,5 @@
 //! Integration tests, built as one binary to keep `cargo test` fast.
-#![allow(clippy::unwrap_used, clippy::print_stderr)]
+#![allow(clippy::unwrap_used, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod bad_input;
 mod commands;
