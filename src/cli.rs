@@ -67,6 +67,30 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Rules")]
     pub schema: Option<PathBuf>,
 
+    /// Folder served at the site's `/`, for site-root links like /job-families/x/ (repeatable)
+    ///
+    /// Without one, site-root links are not judged. Give several when one URL space is served
+    /// from several source folders; a path resolves if any root has it.
+    #[arg(long, value_name = "DIR", help_heading = "Links")]
+    pub site_root: Vec<PathBuf>,
+
+    /// The site's own origin (e.g. https://about.gitlab.com): absolute links to it are checked too
+    #[arg(long, value_name = "URL", help_heading = "Links")]
+    pub site_url: Option<String>,
+
+    /// Judge only site paths under this prefix, e.g. /job-families/ (repeatable)
+    ///
+    /// For a partial checkout: links into parts of the site that are not here are not reported.
+    #[arg(long, value_name = "PREFIX", help_heading = "Links")]
+    pub site_prefix: Vec<String>,
+
+    /// How heading ids are made [default: auto]
+    ///
+    /// `auto` uses kramdown-gfm for Middleman pages (index.html.md, `layout: job_family_page`)
+    /// and hugo for the rest.
+    #[arg(long, value_enum, default_value_t = SlugChoice::Auto, help_heading = "Links")]
+    pub slug: SlugChoice,
+
     /// Run only these rules or groups (comma-separated or repeated)
     #[arg(
         long,
@@ -95,6 +119,19 @@ pub enum OutputFormat {
     Compact,
     /// One JSON document, for tools
     Json,
+}
+
+/// Slug presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SlugChoice {
+    /// Detect each page's generator
+    Auto,
+    /// Hugo's goldmark `github` ids (the current handbook)
+    Hugo,
+    /// GitHub, GitLab 17+ and comrak
+    Github,
+    /// kramdown's GFM parser (the Middleman handbook)
+    KramdownGfm,
 }
 
 /// Formats for `rules` and `explain`.

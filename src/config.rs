@@ -3,8 +3,10 @@
 //! The library never sees a clap type: `main.rs` turns the raw arguments into [`Settings`].
 //! (The `jobfam.toml` config file will be read here too.)
 
+use crate::document::slug::Preset;
 use crate::rules::{self, Context, GROUPS, RuleMeta};
 use crate::schema::{Schema, SchemaError};
+use crate::site::Site;
 use std::path::PathBuf;
 
 /// What a check run does.
@@ -20,6 +22,14 @@ pub struct Settings {
     pub select: Vec<String>,
     /// Rule ids or groups not to run.
     pub ignore: Vec<String>,
+    /// Folders served at the site's `/` (several for a monorepo).
+    pub site_roots: Vec<PathBuf>,
+    /// The site's own origin, so absolute links to it are checked like site-root links.
+    pub site_url: Option<String>,
+    /// Only site paths with one of these prefixes are judged.
+    pub site_prefixes: Vec<String>,
+    /// The slug preset; `None` detects each page's generator.
+    pub slug: Option<Preset>,
 }
 
 /// A setting that cannot be used.
@@ -63,7 +73,17 @@ impl Settings {
             Some(path) => Schema::from_file(path)?,
             None => Schema::builtin(),
         };
-        Ok(Context { schema, enabled })
+        let site = Site::new(
+            self.site_roots.clone(),
+            self.site_prefixes.clone(),
+            self.site_url.clone(),
+            self.slug,
+        );
+        Ok(Context {
+            schema,
+            enabled,
+            site,
+        })
     }
 }
 
@@ -82,27 +102,7 @@ pub fn closest(word: &str) -> Option<String> {
         .iter()
         .map(|r| r.id)
         .chain(GROUPS.iter().copied());
-    candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
-        .min()
-        .map(|(_, c)| c.to_string())
-}
-
-/// Levenshtein distance in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    crate::similar::closest(word, candidates).map(str::to_string)
 }
 
 #[cfg(test)]
@@ -128,6 +128,5 @@ mod tests {
         };
         let e = s.context().err().unwrap().to_string();
         assert!(e.contains("did you mean `structure/placeholder`"), "{e}");
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

@@ -13,6 +13,8 @@ pub mod document;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod similar;
+pub mod site;
 pub mod source;
 
 use diagnostic::{FileReport, Placer, error_ids};
@@ -147,8 +149,9 @@ pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
 /// [`check_source`], also returning what cross-page rules need of the page.
 fn check_page(source: &Source, ctx: &Context) -> (FileReport, Option<Vec<Stated>>) {
     let placer = Placer::new(source);
-    let (diagnostics, stated) = match document::parse(source) {
-        Ok(page) => {
+    let (diagnostics, stated) = match document::parse_with(source, ctx.site.slug()) {
+        Ok(mut page) => {
+            ctx.site.resolve(&mut page, &source.path);
             let mut findings = ctx.check(&page);
             findings.sort_by(|a, b| {
                 (a.span.start, a.rule.id, &a.message).cmp(&(b.span.start, b.rule.id, &b.message))

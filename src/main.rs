@@ -3,8 +3,9 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, DocFormat, OutputFormat};
+use cli::{Cli, ColorChoice, Command, DocFormat, OutputFormat, SlugChoice};
 use jobfam::config::Settings;
+use jobfam::document::slug::Preset;
 use jobfam::report::{self, Format, Run, Style};
 use jobfam::source::Source;
 use std::io::{self, IsTerminal, Write};
@@ -37,6 +38,15 @@ fn run(cli: Cli) -> io::Result<u8> {
                 schema: args.schema,
                 select: args.select,
                 ignore: args.ignore,
+                site_roots: args.site_root,
+                site_url: args.site_url,
+                site_prefixes: args.site_prefix,
+                slug: match args.slug {
+                    SlugChoice::Auto => None,
+                    SlugChoice::Hugo => Some(Preset::Hugo),
+                    SlugChoice::Github => Some(Preset::Github),
+                    SlugChoice::KramdownGfm => Some(Preset::KramdownGfm),
+                },
             };
             let ctx = match settings.context() {
                 Ok(ctx) => ctx,

@@ -79,6 +79,9 @@ pub struct Page {
     pub anchors: Vec<Anchor>,
     /// Every inline link.
     pub links: Vec<Link>,
+    /// Where each link leads, once [`crate::site::Site::resolve`] has run (else empty).
+    #[serde(skip)]
+    pub targets: Vec<crate::site::Target>,
     /// Every level of the ladder and its grade (see `schemas/README.md`).
     pub roles: Vec<roles::Role>,
     /// Every grade statement, with spans; `roles` is built from these.
@@ -170,7 +173,12 @@ impl LinkKind {
             LinkKind::Absolute
         } else if url.starts_with('/') {
             LinkKind::SiteRoot
-        } else if lower.contains(':') || url.contains("{{") || url.contains("<%") || url.is_empty()
+        } else if lower.contains(':')
+            || url.contains("{{")
+            || url.contains("<%")
+            || url.is_empty()
+            // `[text]((url))`: links/malformed reports it; it leads nowhere to look up.
+            || url.starts_with('(')
         {
             LinkKind::Other
         } else {

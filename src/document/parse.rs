@@ -241,6 +241,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         slug: preset,
         anchors,
         links,
+        targets: Vec::new(),
         roles,
         grades,
     })

@@ -5,6 +5,7 @@
 //! files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
 
 pub mod grades;
+pub mod links;
 pub mod structure;
 
 use crate::document::{Page, Span};
@@ -129,6 +130,12 @@ pub static RULES: &[&RuleMeta] = &[
     &grades::missing::MISSING,
     &grades::order::ORDER,
     &grades::title_mismatch::TITLE_MISMATCH,
+    &links::ambiguous_fragment::AMBIGUOUS_FRAGMENT,
+    &links::broken_fragment::BROKEN_FRAGMENT,
+    &links::broken_page::BROKEN_PAGE,
+    &links::broken_page_fragment::BROKEN_PAGE_FRAGMENT,
+    &links::duplicate_anchor::DUPLICATE_ANCHOR,
+    &links::malformed::MALFORMED,
     &structure::front_matter::FRONT_MATTER,
     &structure::missing_bullet::MISSING_BULLET,
     &structure::missing_section::MISSING_SECTION,
@@ -193,6 +200,8 @@ pub struct Context {
     pub schema: Schema,
     /// The rules that run, with the severity each reports at.
     pub enabled: Vec<(&'static RuleMeta, Severity)>,
+    /// Where links lead.
+    pub site: crate::site::Site,
 }
 
 impl Context {

@@ -6,6 +6,7 @@ mod commands;
 mod corpus;
 mod fixtures;
 mod grades;
+mod links;
 mod slug_renderers;
 mod structure;
 

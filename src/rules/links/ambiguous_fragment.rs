@@ -1,0 +1,94 @@
+//! `links/ambiguous-fragment`: a link to a repeated heading's first copy, when its text names
+//! another one.
+
+use crate::document::Page;
+use crate::document::roles::{is_label, level_text, parents};
+use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::site::Target;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a link to one of several headings with the same label ("Responsibilities",
+    /// "Job Grade") whose text names the level of another copy: `[Senior Program Manager
+    /// Responsibilities](#responsibilities-1)` when `#responsibilities-1` is the copy under
+    /// "Program Manager". It stays quiet unless the link text names one other copy's level more
+    /// fully than the level of the copy it reaches.
+    ///
+    /// ## Why is this bad?
+    /// The link resolves, so nothing looks broken, but the reader lands in the wrong level's
+    /// section.
+    ///
+    /// ## Example
+    /// `[Senior Responsibilities](#responsibilities)` where the Senior copy is
+    /// `#responsibilities-1`; use instead `[Senior Responsibilities](#responsibilities-1)`.
+    ///
+    /// ## Fix
+    /// Sometimes: the fragment is replaced with the copy the text names.
+    AMBIGUOUS_FRAGMENT { id: "links/ambiguous-fragment", severity: Warning, fix: Sometimes, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    let parents = parents(&page.headings);
+    let level_of = |h: usize| parents[h].map(|p| level_text(&page.headings[p].text));
+    let mut findings = Vec::new();
+    for (link, target) in page.links.iter().zip(&page.targets) {
+        let Target::SamePage { fragment } = target else {
+            continue;
+        };
+        let Some(reached) = page.headings.iter().position(|h| &h.anchor == fragment) else {
+            continue;
+        };
+        // Only repeated labels ("Responsibilities", "Job Grade") are ambiguous: a level
+        // heading repeated under itself names one thing.
+        let repeated = &page.headings[reached].text;
+        let text = link.text.to_lowercase();
+        if !is_label(repeated) || !text.contains(&repeated.to_lowercase()) {
+            continue;
+        }
+        let copies: Vec<usize> = (0..page.headings.len())
+            .filter(|&h| h != reached && &page.headings[h].text == repeated)
+            .collect();
+        if copies.is_empty() {
+            continue;
+        }
+        // The copy whose level the link text names most fully: "Senior Program Manager
+        // Responsibilities" names the Senior copy, not the one under "Program Manager".
+        let named_length = |h: usize| {
+            level_of(h)
+                .filter(|l| !l.is_empty() && text.contains(&l.to_lowercase()))
+                .map(|l| l.len())
+        };
+        let best = std::iter::once(reached)
+            .chain(copies.iter().copied())
+            .filter_map(|h| Some((named_length(h)?, h)))
+            .max();
+        let Some((length, meant)) = best else {
+            continue;
+        };
+        let ties = copies
+            .iter()
+            .chain([&reached])
+            .filter(|&&h| named_length(h) == Some(length))
+            .count();
+        if meant == reached || ties > 1 {
+            continue;
+        }
+        let heading = &page.headings[meant];
+        let mut f = Finding::new(
+            &AMBIGUOUS_FRAGMENT,
+            link.span,
+            format!(
+                "`#{fragment}` reaches the \"{}\" {}, but the link text names the one under `{}`",
+                heading.text,
+                level_of(reached)
+                    .filter(|l| !l.is_empty())
+                    .map_or("at the top".to_string(), |l| format!("under `{l}`")),
+                level_of(meant).unwrap_or_default()
+            ),
+        )
+        .with_help(format!("link to `#{}`", heading.anchor));
+        f.fix = super::fragment_fix(page, link, &heading.anchor);
+        findings.push(f);
+    }
+    findings
+}

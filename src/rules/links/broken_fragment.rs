@@ -1,0 +1,63 @@
+//! `links/broken-fragment`: a `#fragment` that no anchor on the page answers.
+
+use super::fragment_fix;
+use crate::document::Page;
+use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::site::Target;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a link to `#fragment` on the same page when the page defines no such anchor:
+    /// no heading's id (made the way the page's site generator makes them, see `--slug`), no
+    /// `{#custom-id}` and no HTML `id=`. Ids are case-sensitive.
+    ///
+    /// ## Why is this bad?
+    /// The reader lands at the top of the page, not at the section meant. Tables of contents
+    /// go stale this way whenever a heading is renamed.
+    ///
+    /// ## Example
+    /// `[career ladder](#carreer-ladder)`; use instead `[career ladder](#career-ladder)`.
+    ///
+    /// ## Fix
+    /// Sometimes: when exactly one anchor is a close match (the same id in another case, or a
+    /// few letters off), the fragment is replaced with it.
+    BROKEN_FRAGMENT { id: "links/broken-fragment", severity: Error, fix: Sometimes, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    let anchors: Vec<&str> = page.anchors.iter().map(|a| a.id.as_str()).collect();
+    page.links
+        .iter()
+        .zip(&page.targets)
+        .filter_map(|(link, target)| {
+            let Target::SamePage { fragment } = target else {
+                return None;
+            };
+            // A fragment with `/` or a second `#` is `links/malformed`'s.
+            if fragment.is_empty()
+                || fragment.contains(['/', '#'])
+                || anchors.contains(&fragment.as_str())
+            {
+                return None;
+            }
+            let mut f = Finding::new(
+                &BROKEN_FRAGMENT,
+                link.span,
+                format!("link fragment `#{fragment}` matches no anchor on this page"),
+            );
+            match crate::similar::closest(fragment, anchors.iter().copied()) {
+                Some(best) => {
+                    f.help = Some(format!("did you mean `#{best}`?"));
+                    f.fix = fragment_fix(page, link, best);
+                }
+                None => {
+                    f.help = Some(
+                        "link to a heading's id; `jobfam model PAGE` lists the page's anchors"
+                            .into(),
+                    )
+                }
+            }
+            Some(f)
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! `links/broken-page-fragment`: a link into another page at an anchor that page lacks.
+
+use crate::document::Page;
+use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::site::Target;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a link into another page (`../backend-engineer/#senior`) whose target page exists
+    /// but defines no such anchor. The target page is read and parsed even when it was not
+    /// among the pages checked (a pre-commit hook passes only the staged files), once per run.
+    ///
+    /// ## Why is this bad?
+    /// A heading was renamed on the other page, and every link to it now lands at the top.
+    ///
+    /// ## Example
+    /// `[Staff](../backend-engineer/#staff-engineer)` where the heading is "Staff Backend
+    /// Engineer"; use instead `[Staff](../backend-engineer/#staff-backend-engineer)`.
+    ///
+    /// ## Fix
+    /// Sometimes: when exactly one of the target's anchors is a close match.
+    BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    page.links
+        .iter()
+        .zip(&page.targets)
+        .filter_map(|(link, target)| {
+            let Target::Page {
+                path,
+                fragment: Some(fragment),
+                anchors: Some(anchors),
+            } = target
+            else {
+                return None;
+            };
+            // A fragment with `/` or a second `#` is `links/malformed`'s.
+            if fragment.is_empty() || fragment.contains(['/', '#']) || anchors.contains(fragment) {
+                return None;
+            }
+            let shown = crate::diagnostic::display_path(path);
+            let mut f = Finding::new(
+                &BROKEN_PAGE_FRAGMENT,
+                link.span,
+                format!("`{shown}` has no anchor `#{fragment}`"),
+            );
+            let mut sorted: Vec<&str> = anchors.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            match crate::similar::closest(fragment, sorted) {
+                Some(best) => {
+                    f.help = Some(format!("did you mean `#{best}`?"));
+                    f.fix = super::fragment_fix(page, link, best);
+                }
+                None => f.help = Some(format!("`jobfam model {shown}` lists that page's anchors")),
+            }
+            Some(f)
+        })
+        .collect()
+}

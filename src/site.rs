@@ -1,0 +1,278 @@
+//! Where links lead: a link's destination → a page on disk, and the anchors that page defines.
+//!
+//! This stage sits between parsing and the rules: [`Site::resolve`] fills [`Page::targets`]
+//! so the `links/…` rules only compare. A linked page that was not on the command line (a
+//! pre-commit run passes only the staged files) is read and parsed here, once per run however
+//! many links point at it.
+
+use crate::document::slug::Preset;
+use crate::document::{LinkKind, Page};
+use crate::source::Source;
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Where one link leads.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// Not judged: another site, `mailto:`, template code, or a site path with no site root.
+    Unjudged,
+    /// `#fragment` on the same page.
+    SamePage {
+        /// The fragment, percent-decoded, without `#`.
+        fragment: String,
+    },
+    /// An existing page (or file) of this site.
+    Page {
+        /// The file found.
+        path: PathBuf,
+        /// The fragment, percent-decoded, if the link has one.
+        fragment: Option<String>,
+        /// The page's anchors; `None` for a file that is not a Markdown page.
+        anchors: Option<Arc<HashSet<String>>>,
+    },
+    /// No page answers this path.
+    Missing {
+        /// The path that was looked up, as the site sees it.
+        path: String,
+    },
+}
+
+/// A linked page's anchors, parsed at most once per run.
+type Slot = Arc<OnceLock<Option<Arc<HashSet<String>>>>>;
+
+/// The site the checked pages belong to.
+#[derive(Default)]
+pub struct Site {
+    roots: Vec<PathBuf>,
+    prefixes: Vec<String>,
+    origin: Option<String>,
+    slug: Option<Preset>,
+    pages: Mutex<HashMap<PathBuf, Slot>>,
+}
+
+impl Site {
+    /// A site with these roots (folders served at `/`), judged path prefixes, own origin
+    /// (`https://about.gitlab.com`) and slug preset (`None`: detect per page).
+    pub fn new(
+        roots: Vec<PathBuf>,
+        prefixes: Vec<String>,
+        origin: Option<String>,
+        slug: Option<Preset>,
+    ) -> Site {
+        Site {
+            roots,
+            prefixes,
+            origin: origin.map(|o| o.trim_end_matches('/').to_ascii_lowercase()),
+            slug,
+            pages: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The slug preset pages are parsed with (`None`: each page's own).
+    pub fn slug(&self) -> Option<Preset> {
+        self.slug
+    }
+
+    /// Fills `page.targets`, one per link.
+    pub fn resolve(&self, page: &mut Page, path: &Path) {
+        page.targets = page
+            .links
+            .iter()
+            .map(|l| self.target(path, &l.url, l.kind))
+            .collect();
+    }
+
+    fn target(&self, from: &Path, url: &str, kind: LinkKind) -> Target {
+        let (rest, fragment) = match url.split_once('#') {
+            Some((r, f)) => (r, Some(percent_decode(f))),
+            None => (url, None),
+        };
+        let rest = rest.split('?').next().unwrap_or("");
+        match kind {
+            LinkKind::Fragment => Target::SamePage {
+                fragment: fragment.unwrap_or_default(),
+            },
+            LinkKind::Relative => {
+                let rest = percent_decode(rest);
+                let bases = page_bases(from);
+                let found = bases
+                    .iter()
+                    .find_map(|base| find_page(&normalize(&base.join(&rest))));
+                match found {
+                    Some(path) => self.found(path, fragment),
+                    None => Target::Missing { path: rest },
+                }
+            }
+            LinkKind::SiteRoot => self.site_path(&percent_decode(rest), fragment),
+            LinkKind::Absolute => {
+                let lower = url.to_ascii_lowercase();
+                match &self.origin {
+                    Some(origin)
+                        if lower.starts_with(origin.as_str())
+                            && lower[origin.len()..].starts_with(['/', '#']) =>
+                    {
+                        let path = &rest[origin.len().min(rest.len())..];
+                        self.site_path(
+                            &percent_decode(if path.is_empty() { "/" } else { path }),
+                            fragment,
+                        )
+                    }
+                    _ => Target::Unjudged,
+                }
+            }
+            LinkKind::Other => Target::Unjudged,
+        }
+    }
+
+    fn site_path(&self, path: &str, fragment: Option<String>) -> Target {
+        let judged = !self.roots.is_empty()
+            && (self.prefixes.is_empty()
+                || self.prefixes.iter().any(|p| path.starts_with(p.as_str())));
+        if !judged {
+            return Target::Unjudged;
+        }
+        let relative = path.trim_start_matches('/');
+        match self
+            .roots
+            .iter()
+            .find_map(|root| find_page(&normalize(&root.join(relative))))
+        {
+            Some(found) => self.found(found, fragment),
+            None => Target::Missing {
+                path: path.to_string(),
+            },
+        }
+    }
+
+    fn found(&self, path: PathBuf, fragment: Option<String>) -> Target {
+        let anchors = if fragment.is_some() && is_page(&path) {
+            self.anchors(&path)
+        } else {
+            None
+        };
+        Target::Page {
+            path,
+            fragment,
+            anchors,
+        }
+    }
+
+    /// The anchors of the page at `path`, reading and parsing it the first time it is asked for.
+    fn anchors(&self, path: &Path) -> Option<Arc<HashSet<String>>> {
+        let slot = {
+            let mut pages = self
+                .pages
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            pages.entry(path.to_path_buf()).or_default().clone()
+        };
+        slot.get_or_init(|| {
+            let source = Source::read(path).ok()?;
+            let page = crate::document::parse_with(&source, self.slug).ok()?;
+            Some(Arc::new(page.anchors.into_iter().map(|a| a.id).collect()))
+        })
+        .clone()
+    }
+}
+
+/// The folders a relative link may be relative to: the page's folder (a link to `other.md`)
+/// and the page's URL (`x.md` is served at `x/`, so `../y/` from it means `y/` beside it).
+fn page_bases(page: &Path) -> Vec<PathBuf> {
+    let dir = page.parent().unwrap_or(Path::new("")).to_path_buf();
+    let name = page
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".html.md.erb")
+        .or_else(|| name.strip_suffix(".html.md"))
+        .or_else(|| name.strip_suffix(".md"))
+        .unwrap_or(&name);
+    if matches!(stem, "index" | "_index" | "README") {
+        vec![dir]
+    } else {
+        vec![dir.join(stem), dir]
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the disk.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The file a site path is served from, the way static site generators map them.
+fn find_page(path: &Path) -> Option<PathBuf> {
+    if path.is_file() {
+        return Some(path.to_path_buf());
+    }
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let candidates = [
+        path.join("index.md"),
+        path.join("_index.md"),
+        path.join("index.html.md"),
+        path.join("index.html.md.erb"),
+        path.with_file_name(format!("{name}.md")),
+        path.with_file_name(format!("{name}.html.md")),
+        path.with_file_name(format!("{name}.html.md.erb")),
+        path.join("index.html"),
+    ];
+    candidates.into_iter().find(|c| c.is_file())
+}
+
+fn is_page(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    name.ends_with(".md") || name.ends_with(".md.erb")
+}
+
+/// `%20` → ` `; invalid escapes are kept as written.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_and_normalizes() {
+        assert_eq!(percent_decode("c%2B%2B%20x"), "c++ x");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(normalize(Path::new("a/b/../c/./d")), PathBuf::from("a/c/d"));
+        assert_eq!(
+            page_bases(Path::new("s/x/index.html.md")),
+            [PathBuf::from("s/x")]
+        );
+        assert_eq!(
+            page_bases(Path::new("s/x.md")),
+            [PathBuf::from("s/x"), PathBuf::from("s")]
+        );
+    }
+}
