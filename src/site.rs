@@ -35,6 +35,8 @@ pub enum Target {
     Missing {
         /// The path that was looked up, as the site sees it.
         path: String,
+        /// The link with its last segment replaced by the closest page beside it, if one is close.
+        suggestion: Option<String>,
     },
 }
 
@@ -101,7 +103,10 @@ impl Site {
                     .find_map(|base| find_page(&normalize(&base.join(&rest))));
                 match found {
                     Some(path) => self.found(path, fragment),
-                    None => Target::Missing { path: rest },
+                    None => Target::Missing {
+                        suggestion: bases.iter().find_map(|base| suggest(base, &rest)),
+                        path: rest,
+                    },
                 }
             }
             LinkKind::SiteRoot => self.site_path(&percent_decode(rest), fragment),
@@ -141,6 +146,11 @@ impl Site {
             Some(found) => self.found(found, fragment),
             None => Target::Missing {
                 path: path.to_string(),
+                suggestion: self
+                    .roots
+                    .iter()
+                    .find_map(|root| suggest(root, relative))
+                    .map(|s| format!("/{s}")),
             },
         }
     }
@@ -230,6 +240,27 @@ fn find_page(path: &Path) -> Option<PathBuf> {
         path.join("index.html"),
     ];
     candidates.into_iter().find(|c| c.is_file())
+}
+
+/// `link` (relative to `base`) with its last segment replaced by the closest name of a page
+/// beside it: `../backend-engneer/` → `../backend-engineer/`.
+fn suggest(base: &Path, link: &str) -> Option<String> {
+    let trimmed = link.trim_end_matches('/');
+    let (parent, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
+    let dir = normalize(&base.join(parent));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| find_page(&dir.join(n)).is_some())
+        .collect();
+    let best = crate::similar::closest(last, names.iter().map(String::as_str))?;
+    let slash = if link.ends_with('/') { "/" } else { "" };
+    Some(if parent.is_empty() {
+        format!("{best}{slash}")
+    } else {
+        format!("{parent}/{best}{slash}")
+    })
 }
 
 fn is_page(path: &Path) -> bool {

@@ -192,3 +192,32 @@ fn slug_preset_can_be_forced() {
     let (code, out) = run(&dir, &["index.html.md", "--slug", "hugo"]);
     assert_eq!((code, out.as_str()), (0, ""));
 }
+
+#[test]
+fn a_missing_page_suggests_the_closest_page_beside_it() {
+    let out = jobfam()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "links/broken-page",
+            "fixtures/links/broken-page/bad.md",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let helps: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "no file serves `../senior-release-manager/`; check the path, or link to where the page lives now",
+            "did you mean `target-page.md`?",
+        ]
+    );
+}

@@ -29,19 +29,17 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         .iter()
         .zip(&page.targets)
         .filter_map(|(link, target)| {
-            let Target::Missing { path } = target else {
+            let Target::Missing { path, suggestion } = target else {
                 return None;
             };
-            Some(
-                Finding::new(
-                    &BROKEN_PAGE,
-                    link.span,
-                    format!("link target `{}` matches no page", link.url),
-                )
-                .with_help(format!(
+            let help = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
                     "no file serves `{path}`; check the path, or link to where the page lives now"
-                )),
-            )
+                ),
+            };
+            let message = format!("link target `{}` matches no page", link.url);
+            Some(Finding::new(&BROKEN_PAGE, link.span, message).with_help(help))
         })
         .collect()
 }
