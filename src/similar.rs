@@ -19,6 +19,23 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// The candidate closest to `word`, if one is close: a case-insensitive equal, else the
 /// unique nearest within a third of its length (at least 2 edits).
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    closest_within(word, candidates, |len| (len / 3).max(2))
+}
+
+/// [`closest`] for names where a loose match misleads (page names share long words, so
+/// `manager-it` is four edits from `manager-data`): at most 2 edits.
+pub fn closest_strict<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    closest_within(word, candidates, |len| (len / 6).clamp(1, 2))
+}
+
+fn closest_within<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    max_edits: impl Fn(usize) -> usize,
+) -> Option<&'c str> {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let same_case: Vec<&str> = candidates
         .iter()
@@ -32,7 +49,7 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     let mut scored: Vec<(usize, &str)> = candidates
         .iter()
         .map(|c| (edit_distance(&lower, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .filter(|(d, c)| *d <= max_edits(c.chars().count()))
         .collect();
     scored.sort_unstable();
     match scored.as_slice() {
@@ -58,5 +75,10 @@ mod tests {
         );
         assert_eq!(closest("xyz", ["career-ladder"]), None);
         assert_eq!(closest("job-grade-3", ["job-grade-1", "job-grade-2"]), None);
+        assert_eq!(closest_strict("manager-it", ["manager-data"]), None);
+        assert_eq!(
+            closest_strict("target-pages.md", ["target-page.md"]),
+            Some("target-page.md")
+        );
     }
 }

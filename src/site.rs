@@ -254,7 +254,7 @@ fn suggest(base: &Path, link: &str) -> Option<String> {
         .map(|e| e.file_name().to_string_lossy().to_string())
         .filter(|n| find_page(&dir.join(n)).is_some())
         .collect();
-    let best = crate::similar::closest(last, names.iter().map(String::as_str))?;
+    let best = crate::similar::closest_strict(last, names.iter().map(String::as_str))?;
     let slash = if link.ends_with('/') { "/" } else { "" };
     Some(if parent.is_empty() {
         format!("{best}{slash}")
