@@ -118,7 +118,14 @@ fn top_level_key(line: &str) -> Option<String> {
 fn yaml_error(text: &str, yaml_start: usize, e: &serde_saphyr::Error) -> ParseError {
     let message = e.to_string();
     // Keep only the first line: saphyr appends its own snippet, and miette draws a better one.
-    let message = message.lines().next().unwrap_or("invalid YAML").to_string();
+    // saphyr writes "error: line 1 column 2: …"; the diagnostic already says both.
+    let first = message.lines().next().unwrap_or("invalid YAML");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let message = match first.split_once(": ") {
+        Some((place, rest)) if place.starts_with("line ") && place.contains(" column ") => rest,
+        _ => first,
+    }
+    .to_string();
     let offset = e
         .location()
         .and_then(|loc| {
