@@ -40,8 +40,7 @@ pub fn parse(text: &str) -> Result<Option<FrontMatter>, ParseError> {
         serde_saphyr::from_str::<Value>(yaml).map_err(|e| yaml_error(text, yaml_start, &e))?
     };
     if !matches!(value, Value::Object(_) | Value::Null) {
-        return Err(ParseError::MalformedFrontMatter {
-            message: "front matter is not a mapping of keys to values".into(),
+        return Err(ParseError::NotAMapping {
             span: Span::new(yaml_start, close.start),
         });
     }
@@ -179,7 +178,7 @@ mod tests {
         ));
         assert!(matches!(
             parse("---\n- a\n---\n"),
-            Err(ParseError::MalformedFrontMatter { .. })
+            Err(ParseError::NotAMapping { .. })
         ));
     }
 }

@@ -253,7 +253,15 @@ pub enum ParseError {
     /// The page opens a `---` block that never closes.
     #[error("front matter starts with `---` but has no closing `---` line; add one after the YAML")]
     UnterminatedFrontMatter,
-    /// The YAML between the delimiters does not parse, or is not a mapping.
+    /// The YAML parses, but to a list or a single value.
+    #[error(
+        "front matter is a list or a single value, not `key: value` pairs; write it as a YAML mapping"
+    )]
+    NotAMapping {
+        /// The YAML between the delimiters.
+        span: Span,
+    },
+    /// The YAML between the delimiters does not parse.
     #[error("front matter is not valid YAML: {message}; fix the YAML between the `---` lines")]
     MalformedFrontMatter {
         /// What the YAML parser said.
@@ -268,7 +276,9 @@ impl ParseError {
     pub fn span(&self) -> Span {
         match self {
             ParseError::UnterminatedFrontMatter => Span::new(0, 3),
-            ParseError::MalformedFrontMatter { span, .. } => *span,
+            ParseError::MalformedFrontMatter { span, .. } | ParseError::NotAMapping { span } => {
+                *span
+            }
         }
     }
 }
