@@ -43,6 +43,9 @@ pub enum ConfigError {
         /// The closest id or group.
         suggestion: Option<String>,
     },
+    /// A site setting that cannot work.
+    #[error("{0}")]
+    Site(String),
     /// The schema could not be loaded.
     #[error(transparent)]
     Schema(#[from] SchemaError),
@@ -73,6 +76,26 @@ impl Settings {
             Some(path) => Schema::from_file(path)?,
             None => Schema::builtin(),
         };
+        if let Some(root) = self.site_roots.iter().find(|r| !r.is_dir()) {
+            return Err(ConfigError::Site(format!(
+                "--site-root {} is not a folder; give the folder served at the site's /",
+                root.display()
+            )));
+        }
+        if let Some(url) = self
+            .site_url
+            .as_ref()
+            .filter(|u| !(u.starts_with("https://") || u.starts_with("http://")))
+        {
+            return Err(ConfigError::Site(format!(
+                "--site-url {url} is not an http(s) origin; write it like https://about.gitlab.com"
+            )));
+        }
+        if let Some(prefix) = self.site_prefixes.iter().find(|p| !p.starts_with('/')) {
+            return Err(ConfigError::Site(format!(
+                "--site-prefix {prefix} is not a site path; write it like /job-families/"
+            )));
+        }
         let site = Site::new(
             self.site_roots.clone(),
             self.site_prefixes.clone(),

@@ -116,6 +116,9 @@ pub fn discover(args: &[String], includes: &Includes) -> (Vec<PathBuf>, Vec<Disc
     }
     pages.sort();
     pages.dedup();
+    // `check . a.md` names a.md twice: keep the first spelling of each file.
+    let mut seen = std::collections::HashSet::new();
+    pages.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     (pages, errors)
 }
 

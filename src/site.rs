@@ -131,9 +131,22 @@ impl Site {
     }
 
     fn site_path(&self, path: &str, fragment: Option<String>) -> Target {
-        let judged = !self.roots.is_empty()
-            && (self.prefixes.is_empty()
-                || self.prefixes.iter().any(|p| path.starts_with(p.as_str())));
+        // `/job-families/../handbook/x/` is under /handbook/, whatever it starts with.
+        let normal = normalize(Path::new(path))
+            .to_string_lossy()
+            .replace('\\', "/");
+        let normal = if path.ends_with('/') && !normal.ends_with('/') {
+            format!("{normal}/")
+        } else {
+            normal
+        };
+        let under = |prefix: &String| {
+            let bare = prefix.trim_end_matches('/');
+            normal == bare || normal.starts_with(&format!("{bare}/"))
+        };
+        let judged =
+            !self.roots.is_empty() && (self.prefixes.is_empty() || self.prefixes.iter().any(under));
+        let path = normal.as_str();
         if !judged {
             return Target::Unjudged;
         }
@@ -227,6 +240,16 @@ fn normalize(path: &Path) -> PathBuf {
 fn find_page(path: &Path) -> Option<PathBuf> {
     if path.is_file() {
         return Some(path.to_path_buf());
+    }
+    // A link to the rendered file: `x/index.html` and `x.html` are served from `x`'s page.
+    let name = path.file_name()?.to_string_lossy();
+    if name == "index.html" {
+        return find_page(path.parent()?);
+    }
+    if let Some(stem) = name.strip_suffix(".html") {
+        if !stem.is_empty() {
+            return find_page(&path.with_file_name(stem));
+        }
     }
     let name = path.file_name()?.to_string_lossy().to_string();
     let candidates = [

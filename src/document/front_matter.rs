@@ -35,11 +35,17 @@ pub fn parse(text: &str) -> Result<Option<FrontMatter>, ParseError> {
     };
     let yaml = &text[yaml_start..close.start];
     let value = if yaml.trim().is_empty() {
-        Value::Null
+        Value::Object(serde_json::Map::new())
     } else {
         serde_saphyr::from_str::<Value>(yaml).map_err(|e| yaml_error(text, yaml_start, &e))?
     };
-    if !matches!(value, Value::Object(_) | Value::Null) {
+    // Only comments, or `~`: as good as an empty block.
+    let value = if value.is_null() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        value
+    };
+    if !matches!(value, Value::Object(_)) {
         return Err(ParseError::NotAMapping {
             span: Span::new(yaml_start, close.start),
         });
@@ -120,6 +126,8 @@ fn yaml_error(text: &str, yaml_start: usize, e: &serde_saphyr::Error) -> ParseEr
     // saphyr writes "error: line 1 column 2: …"; the diagnostic already says both.
     let first = message.lines().next().unwrap_or("invalid YAML");
     let first = first.strip_prefix("error: ").unwrap_or(first);
+    // Library advice ("set DuplicateKeyPolicy in Options") is not for page authors.
+    let first = first.split(", set ").next().unwrap_or(first);
     let message = match first.split_once(": ") {
         Some((place, rest)) if place.starts_with("line ") && place.contains(" column ") => rest,
         _ => first,

@@ -73,6 +73,9 @@ pub struct Page {
     /// Paragraphs and table cells as rendered text, mapped back to the source.
     #[serde(skip)]
     pub blocks: Vec<Block>,
+    /// ERB tags and Hugo shortcodes: template code, never prose.
+    #[serde(skip)]
+    pub template_code: Vec<Span>,
     /// The slug preset the heading anchors were made with.
     pub slug: slug::Preset,
     /// Every id the page defines, in document order.
@@ -102,6 +105,16 @@ pub struct Block {
     pub heading: Option<usize>,
     /// For a table cell: (table number, row, column); row 0 is the header.
     pub cell: Option<(usize, usize, usize)>,
+    /// Source spans of the code spans inside the block (left out of `text`).
+    pub code: Vec<Span>,
+}
+
+impl Page {
+    /// Whether `span` overlaps a code span of `block`, or template code (ERB, shortcodes).
+    pub fn in_code(&self, block: &Block, span: Span) -> bool {
+        let overlaps = |c: &Span| c.start < span.end && span.start < c.end;
+        block.code.iter().any(overlaps) || self.template_code.iter().any(overlaps)
+    }
 }
 
 impl Block {

@@ -34,7 +34,7 @@ fn options() -> Options<'static> {
 
 /// HTML that defines an anchor: any `id="…"`, and `name="…"` on `<a>`.
 static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<(?:[a-z][a-z0-9]*\s[^>]*?\bid|a\s[^>]*?\bname)\s*=\s*["']([^"']+)["']"#)
+    Regex::new(r#"(?i)<(?:[a-z][a-z0-9]*\s[^>]*?\bid|a\s[^>]*?\bname)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>/=`]+))"#)
         .expect("static regex compiles")
 });
 
@@ -153,7 +153,18 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
                 };
                 let start = walker.span(node).start;
                 for caps in HTML_ID.captures_iter(html) {
-                    let id = caps.get(1).expect("group 1 always matches");
+                    let Some(id) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
+                    else {
+                        continue;
+                    };
+                    // Commented-out HTML defines nothing.
+                    let before = &html[..id.start()];
+                    if before
+                        .rfind("<!--")
+                        .is_some_and(|open| before[open..].find("-->").is_none())
+                    {
+                        continue;
+                    }
                     anchors.push(Anchor {
                         id: id.as_str().to_string(),
                         kind: AnchorKind::Html,
@@ -238,6 +249,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         front_matter_spans: front_matter,
         prose,
         blocks,
+        template_code: walker.template_code.clone(),
         slug: preset,
         anchors,
         links,
@@ -328,12 +340,29 @@ impl Walker<'_> {
             let data = child.data();
             match &data.value {
                 NodeValue::Text(t) => {
-                    block.pieces.push((block.text.len(), self.span(child)));
-                    block.text.push_str(t);
+                    let span = self.span(child);
+                    block.pieces.push((block.text.len(), span));
+                    // ERB tags and shortcodes are template code: blank them, keeping offsets.
+                    let mut text = t.to_string();
+                    for code in self
+                        .template_code
+                        .iter()
+                        .filter(|c| c.start < span.end && c.end > span.start)
+                    {
+                        let from = code.start.saturating_sub(span.start);
+                        let to = (code.end - span.start).min(text.len());
+                        if let Some(range) = text.get(from..to) {
+                            let blank = " ".repeat(range.len());
+                            text.replace_range(from..to, &blank);
+                        }
+                    }
+                    block.text.push_str(&text);
                 }
-                NodeValue::Code(c) => {
-                    block.pieces.push((block.text.len(), self.span(child)));
-                    block.text.push_str(&c.literal);
+                NodeValue::Code(_) => {
+                    // Code is not prose: a grade sentence or link syntax quoted in a code span
+                    // is an example, not a statement. A space keeps the words around it apart.
+                    block.code.push(self.span(child));
+                    block.text.push(' ');
                 }
                 NodeValue::SoftBreak | NodeValue::LineBreak => block.text.push(' '),
                 NodeValue::HtmlInline(_) => {}

@@ -41,6 +41,8 @@ pub struct GradeStatement {
     pub link: Option<usize>,
     /// Whether the statement is a table row (its role is its own level).
     pub in_table: bool,
+    /// Whether it sits under a Specialties heading, where headings name variants, not levels.
+    pub in_specialty: bool,
 }
 
 /// A level of the ladder, as the document model shows it.
@@ -114,6 +116,10 @@ fn grade(text: &str) -> Option<Grade> {
 pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec<GradeStatement> {
     let parents = parents(headings);
     let level_of = |heading: Option<usize>| level_heading(heading, headings, &parents);
+    let in_specialty = |heading: Option<usize>| {
+        std::iter::successors(heading, |&h| parents[h])
+            .any(|h| SPECIALTIES.is_match(&headings[h].text))
+    };
     let mut out = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         if block.cell.is_some() {
@@ -167,6 +173,7 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 level: level_of(block.heading),
                 link,
                 in_table: false,
+                in_specialty: in_specialty(block.heading),
             });
         }
         if let Some(caps) = BARE.captures(&block.text) {
@@ -182,6 +189,7 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                     level: Some(level),
                     link: None,
                     in_table: false,
+                    in_specialty: in_specialty(block.heading),
                 });
             }
         }
@@ -229,6 +237,7 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
                 level: None,
                 link: None,
                 in_table: true,
+                in_specialty: false,
             });
         }
     }
@@ -569,18 +578,46 @@ pub fn management_rank(title: &str) -> Option<(u8, String)> {
     Some((rank, area))
 }
 
-/// A key under which two statements name the same role.
+/// A key under which two statements name the same role. Word order counts: "Senior Manager,
+/// Channel Program" (a people manager) and "Senior Channel Program Manager" (an individual
+/// contributor) are different roles made of the same words.
 pub fn title_key(title: &str) -> String {
     words(title)
         .into_iter()
-        .filter(|w| w != "intermediate" && w != "the" && w != "position" && w != "role")
+        .filter(|w| !matches!(w.as_str(), "intermediate" | "the" | "position" | "role"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a title names a role beyond its level ("Senior Manager" and "Senior Analyst" do not,
+/// as far as other pages are concerned: every family has one).
+pub fn is_specific(title: &str) -> bool {
+    const GENERIC: [&str; 15] = [
+        "senior",
+        "junior",
+        "associate",
+        "intermediate",
+        "staff",
+        "principal",
+        "distinguished",
+        "manager",
+        "director",
+        "vice",
+        "president",
+        "analyst",
+        "specialist",
+        "engineer",
+        "lead",
+    ];
+    words(title).iter().any(|w| !GENERIC.contains(&w.as_str()))
 }
 
 /// Whether a grade statement's role names a different level than the heading it sits under.
 /// `None` when the heading cannot be compared (it does not name the role or a seniority).
 pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
+    if statement.in_specialty {
+        return None;
+    }
     let heading = level_text(&headings[statement.level?].text);
     let mut h = seniority(&heading);
     let mut r = seniority(&statement.role);

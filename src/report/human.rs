@@ -26,9 +26,15 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
         for d in &report.diagnostics {
             any = true;
             let mut rendered = String::new();
+            // miette cannot draw a label past column 65,535, and a snippet of a line that long
+            // helps nobody: such findings are shown with their position only.
+            let drawable = report
+                .text
+                .as_ref()
+                .is_some_and(|t| spans_short_lines(t, d));
             let diag = Rendered {
                 d,
-                source: source.as_ref(),
+                source: source.as_ref().filter(|_| drawable),
             };
             handler
                 .render_report(&mut rendered, &diag)
@@ -41,6 +47,22 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
         writeln!(out, "{}", summary_line(s, run.files_checked))?;
     }
     Ok(())
+}
+
+/// Whether every line a diagnostic's labels touch is short enough to draw.
+fn spans_short_lines(text: &str, d: &Diagnostic) -> bool {
+    const MAX_LINE: usize = 4_000;
+    std::iter::once(d.span)
+        .chain(d.labels.iter().map(|(s, _)| *s))
+        .all(|span| {
+            let start = text
+                .get(..span.start)
+                .map_or(0, |t| t.rfind('\n').map_or(0, |i| i + 1));
+            let end = text.get(span.end..).map_or(text.len(), |t| {
+                t.find('\n').map_or(text.len(), |i| span.end + i)
+            });
+            end.saturating_sub(start) <= MAX_LINE
+        })
 }
 
 /// `12 errors, 3 warnings in 259 files`.
@@ -84,7 +106,11 @@ impl fmt::Debug for Rendered<'_> {
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.source.is_none() {
-            write!(f, "{}: {}", self.d.path, self.d.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.d.path, self.d.line, self.d.column, self.d.message
+            )
         } else {
             f.write_str(&self.d.message)
         }

@@ -7,6 +7,7 @@ mod corpus;
 mod fixtures;
 mod grades;
 mod links;
+mod regressions;
 mod slug_renderers;
 mod structure;
 

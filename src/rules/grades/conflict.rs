@@ -74,7 +74,7 @@ pub struct Stated {
 /// The grades `page` states, for [`across`].
 pub fn stated(page: &Page) -> Vec<Stated> {
     trusted(page)
-        .filter(|s| !s.in_table || !s.role.is_empty())
+        .filter(|s| crate::document::roles::is_specific(&s.role))
         .map(|s| Stated {
             key: title_key(&s.role),
             role: s.role.clone(),

@@ -68,10 +68,17 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             let found = m
                 .as_str()
                 .trim_end_matches(|c| c != ')' && c != ']' && c != '(');
+            let span = Span::new(
+                block.start + m.start(),
+                block.start + m.start() + found.len(),
+            );
+            if page.in_code(&page.blocks[s.block], span) {
+                continue;
+            }
             findings.push(
                 Finding::new(
                     &MALFORMED,
-                    Span::new(block.start + m.start(), block.start + m.start() + found.len()),
+                    span,
                     format!("grade link `{found}` does not render as a link"),
                 )
                 .with_help("write it as [grade N](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"),

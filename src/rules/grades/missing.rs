@@ -44,9 +44,11 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     // "Read more about [job grades](…)" or "is not aligned to a job [grade](…)": the section
     // talks about grades on purpose, it did not forget one.
     let links_grades_page = |h: usize| {
-        page.links
-            .iter()
-            .any(|l| l.url.contains("job-grades") && under(page.blocks[l.block].heading, h))
+        page.blocks.iter().any(|b| {
+            under(b.heading, h)
+                && (b.text.to_lowercase().contains("grade")
+                    || b.text.to_lowercase().contains("level "))
+        })
     };
     let mut findings: Vec<Finding> = page
         .headings
@@ -74,6 +76,15 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             .any(|(g, gh)| is_grade_heading(&gh.text) && parents[g] == Some(h));
         if has_grade_heading {
             continue; // reported at its Job Grade heading
+        }
+        // "The Data Analyst Intern is not aligned to a job grade": a level that mentions
+        // grades without stating one does so on purpose.
+        let mentions_grade = page
+            .blocks
+            .iter()
+            .any(|b| b.heading == Some(h) && b.text.to_lowercase().contains("grade"));
+        if mentions_grade {
+            continue;
         }
         findings.push(
             Finding::new(

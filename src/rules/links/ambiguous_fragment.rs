@@ -2,7 +2,7 @@
 //! another one.
 
 use crate::document::Page;
-use crate::document::roles::{is_label, level_text, parents};
+use crate::document::roles::{is_label, level_text, parents, words};
 use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::site::Target;
 
@@ -53,9 +53,12 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         }
         // The copy whose level the link text names most fully: "Senior Program Manager
         // Responsibilities" names the Senior copy, not the one under "Program Manager".
+        // Compared word by word with abbreviations spelled out, so "Sr." names "Senior".
+        let text_words = format!(" {} ", words(&link.text).join(" "));
         let named_length = |h: usize| {
             level_of(h)
-                .filter(|l| !l.is_empty() && text.contains(&l.to_lowercase()))
+                .map(|l| words(&l).join(" "))
+                .filter(|l| !l.is_empty() && text_words.contains(&format!(" {l} ")))
                 .map(|l| l.len())
         };
         let best = std::iter::once(reached)

@@ -36,6 +36,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             // A fragment with `/` or a second `#` is `links/malformed`'s.
             if fragment.is_empty()
                 || fragment.contains(['/', '#'])
+                || super::is_top(fragment)
                 || anchors.contains(&fragment.as_str())
             {
                 return None;
@@ -45,7 +46,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 link.span,
                 format!("link fragment `#{fragment}` matches no anchor on this page"),
             );
-            match crate::similar::closest(fragment, anchors.iter().copied()) {
+            match super::suggest_anchor(fragment, anchors.iter().copied()) {
                 Some(best) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
                     f.fix = fragment_fix(page, link, best);

@@ -36,7 +36,11 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 return None;
             };
             // A fragment with `/` or a second `#` is `links/malformed`'s.
-            if fragment.is_empty() || fragment.contains(['/', '#']) || anchors.contains(fragment) {
+            if fragment.is_empty()
+                || fragment.contains(['/', '#'])
+                || super::is_top(fragment)
+                || anchors.contains(fragment)
+            {
                 return None;
             }
             let shown = crate::diagnostic::display_path(path);
@@ -47,7 +51,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             );
             let mut sorted: Vec<&str> = anchors.iter().map(String::as_str).collect();
             sorted.sort_unstable();
-            match crate::similar::closest(fragment, sorted) {
+            match super::suggest_anchor(fragment, sorted) {
                 Some(best) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
                     f.fix = super::fragment_fix(page, link, best);

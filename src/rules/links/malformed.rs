@@ -47,6 +47,9 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 block.span.start + whole.start(),
                 block.span.start + whole.end(),
             );
+            if page.in_code(block, span) {
+                continue;
+            }
             let shown = whole.as_str();
             let message = if shown.contains("((") {
                 format!("link `{shown}…` has doubled parentheses, which show as text")

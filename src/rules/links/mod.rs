@@ -23,6 +23,22 @@ fn fragment_span(page: &Page, link: &Link) -> Option<Span> {
     Some(Span::new(link.span.start + hash, link.span.start + end))
 }
 
+/// The anchor a mistyped fragment most likely meant, if one is close and names the same level:
+/// `#staff-backend-engineer` is not a typo of `#senior-backend-engineer`.
+fn suggest_anchor<'a>(
+    fragment: &str,
+    anchors: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let best = crate::similar::closest(fragment, anchors)?;
+    let seniority = crate::document::roles::seniority;
+    (seniority(best) == seniority(fragment)).then_some(best)
+}
+
+/// `#top` scrolls to the top of any HTML page, with no element behind it.
+fn is_top(fragment: &str) -> bool {
+    fragment.eq_ignore_ascii_case("top")
+}
+
 /// A fix replacing a link's fragment with `#anchor`.
 fn fragment_fix(page: &Page, link: &Link, anchor: &str) -> Option<Fix> {
     Some(Fix {

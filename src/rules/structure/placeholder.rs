@@ -43,25 +43,44 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         .iter()
         .flat_map(|&prose| {
             let text = page.slice(prose);
-            PATTERN.find_iter(text).map(move |m| {
-                let span = Span::new(prose.start + m.start(), prose.start + m.end());
-                let value = m.as_str();
-                if value.starts_with('{') {
-                    Finding::new(
-                        &PLACEHOLDER,
-                        span,
-                        format!("template placeholder `{value}` left in the page"),
-                    )
-                    .with_help("replace it with the text it stands for")
-                } else {
-                    Finding::new(
-                        &PLACEHOLDER,
-                        span,
-                        format!("`{value}` marker left in the page"),
-                    )
-                    .with_help("write the missing text, or remove the marker")
-                }
-            })
+            PATTERN
+                .find_iter(text)
+                .filter(move |m| !is_quoted_or_command(text, m.start(), m.end()))
+                .map(move |m| {
+                    let span = Span::new(prose.start + m.start(), prose.start + m.end());
+                    let value = m.as_str();
+                    if value.starts_with('{') {
+                        Finding::new(
+                            &PLACEHOLDER,
+                            span,
+                            format!("template placeholder `{value}` left in the page"),
+                        )
+                        .with_help("replace it with the text it stands for")
+                    } else {
+                        Finding::new(
+                            &PLACEHOLDER,
+                            span,
+                            format!("`{value}` marker left in the page"),
+                        )
+                        .with_help("write the missing text, or remove the marker")
+                    }
+                })
         })
         .collect()
+}
+
+/// `"TODO"` and `` `TBD` `` mention the marker rather than leave it; `\textbf{bold}` is a
+/// command's argument, not a template slot.
+fn is_quoted_or_command(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let quoted = matches!(
+        (before, after),
+        (Some('"' | '\'' | '“' | '‘'), Some('"' | '\'' | '”' | '’'))
+    );
+    let command = text[..start].ends_with(|c: char| c.is_alphanumeric())
+        && text[..start]
+            .trim_end_matches(|c: char| c.is_alphanumeric())
+            .ends_with('\\');
+    quoted || command
 }
