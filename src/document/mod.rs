@@ -107,6 +107,8 @@ pub struct Block {
     pub cell: Option<(usize, usize, usize)>,
     /// Source spans of the code spans inside the block (left out of `text`).
     pub code: Vec<Span>,
+    /// Whether the block is a heading's text (its links are checked; it states no grade).
+    pub is_heading: bool,
 }
 
 impl Page {

@@ -18,8 +18,14 @@ static TEMPLATE_CODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A trailing attribute list on a heading: Hugo/kramdown `{#id}`, kramdown `{: .class}`.
+/// Hugo's heading attributes: a trailing `{#id .class}`. (`{: …}` and `{:.no_toc}` are text to
+/// Hugo and to kramdown alike, and end up in the id.)
 static HEADING_ATTRS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\{\s*([#:.][^{}]*)\}\s*$").expect("static regex compiles"));
+    LazyLock::new(|| Regex::new(r"\s*\{\s*([#.][^{}]*)\}\s*$").expect("static regex compiles"));
+
+/// kramdown's header id: exactly `{#id}` at the end.
+static KRAMDOWN_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\{#([A-Za-z][\w-]*)\}\s*$").expect("static regex compiles"));
 
 fn options() -> Options<'static> {
     let mut options = Options::default();
@@ -99,11 +105,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         match &data.value {
             NodeValue::Heading(h) => {
                 let raw = inline_text(node);
-                let (heading_text, mut custom_id) = split_attributes(&raw);
-                if preset == Preset::Github {
-                    // GitHub and GitLab do not read `{#id}`: it stays in the text and the slug.
-                    custom_id = None;
-                }
+                let (heading_text, custom_id) = split_attributes(&raw, preset);
                 let span = walker.trimmed(walker.span(node));
                 let (anchor, kind) = match custom_id {
                     Some(id) => {
@@ -144,6 +146,14 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
                     anchor,
                     span,
                 });
+                let mut block = Block {
+                    span,
+                    heading: Some(headings.len() - 1),
+                    is_heading: true,
+                    ..Block::default()
+                };
+                walker.inline(node, &mut block, blocks.len(), &mut links);
+                blocks.push(block);
             }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
                 let html = match &data.value {
@@ -284,16 +294,25 @@ fn heading_source(line: &str) -> String {
     }
 }
 
-/// `Senior {#senior}` → (`Senior`, Some(`senior`)); a kramdown `{:.no_toc}` is dropped.
-fn split_attributes(raw: &str) -> (String, Option<String>) {
-    let Some(caps) = HEADING_ATTRS.captures(raw) else {
+/// `Senior {#senior}` → (`Senior`, Some(`senior`)), as the preset's renderer reads it: Hugo
+/// takes `{#id .class}`, kramdown only `{#id}`, GitHub neither (the braces stay in the text).
+fn split_attributes(raw: &str, preset: Preset) -> (String, Option<String>) {
+    let pattern = match preset {
+        Preset::Hugo => &*HEADING_ATTRS,
+        Preset::KramdownGfm => &*KRAMDOWN_ID,
+        Preset::Github => return (raw.to_string(), None),
+    };
+    let Some(caps) = pattern.captures(raw) else {
         return (raw.to_string(), None);
     };
     let whole = caps.get(0).expect("group 0 always matches");
     let text = raw[..whole.start()].trim_end().to_string();
     let id = caps[1]
         .split_whitespace()
-        .find_map(|a| a.strip_prefix('#'))
+        .find_map(|a| {
+            a.strip_prefix('#')
+                .or(Some(a).filter(|_| preset == Preset::KramdownGfm))
+        })
         .filter(|id| !id.is_empty())
         .map(str::to_string);
     (text, id)

@@ -122,7 +122,7 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
     };
     let mut out = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        if block.cell.is_some() {
+        if block.cell.is_some() || block.is_heading {
             continue;
         }
         let block_links = || {

@@ -218,3 +218,23 @@ fn site_links_to_rendered_html_and_prefix_boundaries() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn links_in_headings_are_checked_and_explicit_ids_may_not_take_generated_ones() {
+    assert_eq!(
+        findings("## See [Senior](#senior-lvl)\n", "links/broken-fragment"),
+        ["1:8 links/broken-fragment link fragment `#senior-lvl` matches no anchor on this page"]
+    );
+    assert_eq!(
+        findings(
+            "## Responsibilities\n## Other {#responsibilities}\n",
+            "links/duplicate-anchor"
+        ),
+        ["2:1 links/duplicate-anchor id `responsibilities` is already used on this page"]
+    );
+    // Hugo renumbers a generated id that comes after an explicit one: no collision.
+    assert_eq!(
+        findings("## Other {#levels}\n## Levels\n", "links/duplicate-anchor"),
+        Vec::<String>::new()
+    );
+}

@@ -45,7 +45,8 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     // talks about grades on purpose, it did not forget one.
     let links_grades_page = |h: usize| {
         page.blocks.iter().any(|b| {
-            under(b.heading, h)
+            !b.is_heading
+                && under(b.heading, h)
                 && (b.text.to_lowercase().contains("grade")
                     || b.text.to_lowercase().contains("level "))
         })
@@ -79,10 +80,9 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         }
         // "The Data Analyst Intern is not aligned to a job grade": a level that mentions
         // grades without stating one does so on purpose.
-        let mentions_grade = page
-            .blocks
-            .iter()
-            .any(|b| b.heading == Some(h) && b.text.to_lowercase().contains("grade"));
+        let mentions_grade = page.blocks.iter().any(|b| {
+            !b.is_heading && b.heading == Some(h) && b.text.to_lowercase().contains("grade")
+        });
         if mentions_grade {
             continue;
         }

@@ -1,13 +1,15 @@
 //! `links/duplicate-anchor`: two explicit ids that collide on one page.
 
+use crate::document::slug::Preset;
 use crate::document::{AnchorKind, Page};
 use crate::rules::{Check, Context, Finding, declare_rule};
 
 declare_rule! {
     /// ## What it does
     /// Flags an explicit id (`{#custom-id}` on a heading, or an HTML `id=`/`<a name=>`) that
-    /// another explicit id on the same page already uses. Generated heading ids are numbered by
-    /// the site generator and never collide this way.
+    /// another explicit id on the page uses, or that a heading's generated id already took
+    /// (`## Levels` then `## Other {#levels}`). Hugo renumbers generated ids that come after an
+    /// explicit one; kramdown does not, so there a later heading collides too.
     ///
     /// ## Why is this bad?
     /// Browsers jump to the first element with the id; links meant for the second one land on
@@ -22,23 +24,37 @@ declare_rule! {
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
-    let explicit: Vec<_> = page
-        .anchors
-        .iter()
-        .filter(|a| a.kind != AnchorKind::Heading)
-        .collect();
-    explicit
+    page.anchors
         .iter()
         .enumerate()
+        .filter(|(_, a)| a.kind != AnchorKind::Heading)
         .filter_map(|(i, a)| {
-            let first = explicit[..i].iter().find(|b| b.id == a.id)?;
+            // Another explicit id anywhere before, or a generated heading id before it (a
+            // later heading is renumbered around an explicit id; kramdown does not renumber).
+            let clash = |b: &&crate::document::Anchor| {
+                b.id == a.id && (b.kind != AnchorKind::Heading || page.slug == Preset::KramdownGfm)
+            };
+            let first = page.anchors[..i]
+                .iter()
+                .find(|b| b.id == a.id)
+                .or_else(|| {
+                    page.anchors[i + 1..]
+                        .iter()
+                        .find(clash)
+                        .filter(|b| b.kind == AnchorKind::Heading)
+                })?;
             let mut f = Finding::new(
                 &DUPLICATE_ANCHOR,
                 a.span,
                 format!("id `{}` is already used on this page", a.id),
             )
             .with_help("give each element its own id");
-            f.labels.push((first.span, "first used here".into()));
+            let label = if first.kind == AnchorKind::Heading {
+                "a heading's id"
+            } else {
+                "also used here"
+            };
+            f.labels.push((first.span, label.into()));
             Some(f)
         })
         .collect()
