@@ -8,23 +8,9 @@ const GOOD: &str = "---\ntitle: \"Analyst\"\n---\n\n## Responsibilities\n- TODO\
 
 /// Runs `check --format compact` in `dir` and returns (exit code, stdout, stderr).
 fn check_in(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = jobfam()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--format",
-            "compact",
-            "--select",
-            "structure/placeholder",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
+    crate::check_in(
+        dir.path(),
+        &[&["--select", "structure/placeholder"], args].concat(),
     )
 }
 

@@ -171,36 +171,15 @@ fn erb_pages_only_when_included() {
     )
     .unwrap();
     std::fs::write(dir.path().join("b.html.md"), "---\ntitle: x\n---\nTBD\n").unwrap();
-    let out = jobfam()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            ".",
-            "--format",
-            "compact",
-            "--select",
-            "structure/placeholder",
-        ])
-        .output()
-        .unwrap();
+    let select = ["--select", "structure/placeholder"];
+    let (_, out, _) = crate::check_in(dir.path(), &[&["."], &select[..]].concat());
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        out,
         "./b.html.md:4:1: warning structure/placeholder: `TBD` marker left in the page\n"
     );
-    let out = jobfam()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            ".",
-            "--format",
-            "compact",
-            "--select",
-            "structure/placeholder",
-        ])
-        .args(["--include", "**/*.md", "--include", "**/*.md.erb"])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    let erb = ["--include", "**/*.md", "--include", "**/*.md.erb"];
+    let (_, out, _) = crate::check_in(dir.path(), &[&["."], &select[..], &erb[..]].concat());
+    assert_eq!(out.lines().count(), 2);
 }
 
 #[test]
@@ -210,20 +189,9 @@ fn gitignored_pages_are_skipped() {
     std::fs::create_dir(dir.path().join("drafts")).unwrap();
     std::fs::write(dir.path().join("drafts/x.md"), "TODO\n").unwrap();
     std::fs::write(dir.path().join("y.md"), "TBD\n").unwrap();
-    let out = jobfam()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            ".",
-            "--format",
-            "compact",
-            "--select",
-            "structure/placeholder",
-        ])
-        .output()
-        .unwrap();
+    let (_, out, _) = crate::check_in(dir.path(), &[".", "--select", "structure/placeholder"]);
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        out,
         "./y.md:1:1: warning structure/placeholder: `TBD` marker left in the page\n"
     );
 }

@@ -6,16 +6,8 @@ use std::fs;
 use tempfile::TempDir;
 
 fn run(dir: &TempDir, args: &[&str]) -> (i32, String) {
-    let out = jobfam()
-        .current_dir(dir.path())
-        .args(["check", "--format", "compact", "--select", "links"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let (code, out, _) = crate::check_in(dir.path(), &[&["--select", "links"], args].concat());
+    (code, out)
 }
 
 /// A monorepo: job families and the handbook live in two source folders of one site.

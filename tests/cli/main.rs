@@ -43,3 +43,28 @@ pub fn jobfam() -> assert_cmd::Command {
     cmd.env("NO_COLOR", "1").env("COLUMNS", "100");
     cmd
 }
+
+/// Runs `jobfam check --format compact ARGS` in `dir`: (exit code, stdout, stderr).
+pub fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = jobfam()
+        .current_dir(dir)
+        .args(["check", "--format", "compact"])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+/// The diagnostics of the rules (or groups) `select` on a page held in memory.
+pub fn diagnostics_of(text: &str, select: &str) -> Vec<jobfam::diagnostic::Diagnostic> {
+    let settings = jobfam::config::Settings {
+        select: vec![select.into()],
+        ..jobfam::config::Settings::default()
+    };
+    jobfam::check_text("page.md", text, &settings.context().unwrap()).diagnostics
+}

@@ -4,14 +4,7 @@ use crate::jobfam;
 use jobfam::config::Settings;
 
 fn findings(text: &str, select: &str) -> Vec<String> {
-    let ctx = Settings {
-        select: vec![select.into()],
-        ..Settings::default()
-    }
-    .context()
-    .unwrap();
-    jobfam::check_text("page.md", text, &ctx)
-        .diagnostics
+    crate::diagnostics_of(text, select)
         .into_iter()
         .map(|d| format!("{}:{} {} {}", d.line, d.column, d.rule, d.message))
         .collect()

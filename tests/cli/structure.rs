@@ -1,8 +1,6 @@
 //! The schema's promise: a complete page is clean, and removing any one required part gives
 //! exactly one `structure/…` finding that names it.
 
-use jobfam::config::Settings;
-
 const COMPLETE: &str = "---
 title: \"Data Analyst\"
 ---
@@ -26,14 +24,7 @@ The Data Analyst is a grade 6.
 ";
 
 fn findings(text: &str) -> Vec<(String, usize, String)> {
-    let ctx = Settings {
-        select: vec!["structure".into()],
-        ..Settings::default()
-    }
-    .context()
-    .unwrap();
-    jobfam::check_text("page.md", text, &ctx)
-        .diagnostics
+    crate::diagnostics_of(text, "structure")
         .into_iter()
         .map(|d| (d.rule, d.line, d.message))
         .collect()
