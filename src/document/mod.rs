@@ -299,16 +299,6 @@ impl ParseError {
 }
 
 impl Page {
-    /// All sections, depth first, in document order.
-    pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
-        let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
-        std::iter::from_fn(move || {
-            let next = stack.pop()?;
-            stack.extend(next.children.iter().rev());
-            Some(next)
-        })
-    }
-
     /// The span of the page's first line, for findings about the page as a whole.
     pub fn first_line(&self) -> Span {
         let end = self.text.find(['\r', '\n']).unwrap_or(self.text.len());

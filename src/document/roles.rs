@@ -43,6 +43,10 @@ pub struct GradeStatement {
     pub in_table: bool,
     /// Whether it sits under a Specialties heading, where headings name variants, not levels.
     pub in_specialty: bool,
+    /// Whether the role names another level than the heading it sits under; `None` when the
+    /// two cannot be compared. Computed once here; `grades/title-mismatch` reports it and the
+    /// other grade rules leave such statements out.
+    pub mismatch: Option<bool>,
 }
 
 /// A level of the ladder, as the document model shows it.
@@ -174,6 +178,7 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 link,
                 in_table: false,
                 in_specialty: in_specialty(block.heading),
+                mismatch: None,
             });
         }
         if let Some(caps) = BARE.captures(&block.text) {
@@ -190,12 +195,16 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                     link: None,
                     in_table: false,
                     in_specialty: in_specialty(block.heading),
+                    mismatch: None,
                 });
             }
         }
     }
     out.extend(table_statements(blocks));
     out.sort_by_key(|s| s.grade_span.start);
+    for s in &mut out {
+        s.mismatch = mismatch(s, headings);
+    }
     out
 }
 
@@ -238,6 +247,7 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
                 link: None,
                 in_table: true,
                 in_specialty: false,
+                mismatch: None,
             });
         }
     }
@@ -614,7 +624,7 @@ pub fn is_specific(title: &str) -> bool {
 
 /// Whether a grade statement's role names a different level than the heading it sits under.
 /// `None` when the heading cannot be compared (it does not name the role or a seniority).
-pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
+fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
     if statement.in_specialty {
         return None;
     }

@@ -27,15 +27,6 @@ pub enum Preset {
 }
 
 impl Preset {
-    /// The preset's name as the CLI and config spell it.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Preset::Hugo => "hugo",
-            Preset::Github => "github",
-            Preset::KramdownGfm => "kramdown-gfm",
-        }
-    }
-
     /// The base id of a heading, from its rendered text and its source text.
     pub fn slug(self, rendered: &str, source: &str) -> String {
         match self {

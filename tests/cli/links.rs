@@ -110,18 +110,10 @@ fn one_staged_page_still_checks_its_siblings_anchors() {
 
 #[test]
 fn a_close_anchor_is_offered_as_a_fix() {
-    let out = jobfam()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "links/broken-fragment",
-            "fixtures/links/broken-fragment/bad.md",
-        ])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = crate::json_report(
+        "links/broken-fragment",
+        "fixtures/links/broken-fragment/bad.md",
+    );
     let text = fs::read_to_string("fixtures/links/broken-fragment/bad.md").unwrap();
     let fixes: Vec<(String, String, String)> = doc["diagnostics"]
         .as_array()
@@ -187,18 +179,7 @@ fn slug_preset_can_be_forced() {
 
 #[test]
 fn a_missing_page_suggests_the_closest_page_beside_it() {
-    let out = jobfam()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "links/broken-page",
-            "fixtures/links/broken-page/bad.md",
-        ])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = crate::json_report("links/broken-page", "fixtures/links/broken-page/bad.md");
     let helps: Vec<&str> = doc["diagnostics"]
         .as_array()
         .unwrap()

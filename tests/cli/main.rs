@@ -68,3 +68,12 @@ pub fn diagnostics_of(text: &str, select: &str) -> Vec<jobfam::diagnostic::Diagn
     };
     jobfam::check_text("page.md", text, &settings.context().unwrap()).diagnostics
 }
+
+/// `jobfam check --format json --select RULE PATH`, parsed.
+pub fn json_report(rule: &str, path: &str) -> serde_json::Value {
+    let out = jobfam()
+        .args(["check", "--format", "json", "--select", rule, path])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}

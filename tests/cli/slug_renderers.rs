@@ -60,13 +60,8 @@ fn kramdown_gfm_preset_matches_kramdown() {
             "puts Kramdown::Document.new(STDIN.read, input: 'GFM').to_html",
         ])
         .stdin(std::fs::File::open(write_temp(&body()).path()).unwrap())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .output();
+    let out = succeeded(out);
     assert_eq!(
         jobfam_ids(Preset::KramdownGfm),
         html_ids(&String::from_utf8(out.stdout).unwrap())
@@ -86,15 +81,11 @@ fn hugo_preset_matches_hugo() {
     std::fs::write(root.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
     std::fs::write(root.join("layouts/_default/list.html"), "{{ .Content }}").unwrap();
     std::fs::copy(PAGE, root.join("content/page.md")).unwrap();
-    let out = Command::new("hugo")
-        .args(["--quiet", "-d", "out"])
-        .current_dir(root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeded(
+        Command::new("hugo")
+            .args(["--quiet", "-d", "out"])
+            .current_dir(root)
+            .output(),
     );
     let html = std::fs::read_to_string(root.join("out/page/index.html")).unwrap();
     assert_eq!(jobfam_ids(Preset::Hugo), html_ids(&html));
@@ -112,4 +103,15 @@ fn write_temp(text: &str) -> tempfile::NamedTempFile {
     let file = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(file.path(), text).unwrap();
     file
+}
+
+/// The output of a renderer that must have succeeded.
+fn succeeded(out: std::io::Result<std::process::Output>) -> std::process::Output {
+    let out = out.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }

@@ -18,5 +18,5 @@ fn trusted(page: &Page) -> impl Iterator<Item = &GradeStatement> {
     page.grades
         .iter()
         .filter(|s| !crate::document::roles::is_vague(&s.role))
-        .filter(|s| crate::document::roles::mismatch(s, &page.headings) != Some(true))
+        .filter(|s| s.mismatch != Some(true))
 }

@@ -1,7 +1,7 @@
 //! `grades/title-mismatch`: a grade statement names another level than the section it is in.
 
 use crate::document::Page;
-use crate::document::roles::{level_text, mismatch, seniority_text};
+use crate::document::roles::{level_text, seniority_text};
 use crate::rules::{Check, Context, Finding, declare_rule};
 
 declare_rule! {
@@ -38,7 +38,7 @@ declare_rule! {
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     page.grades
         .iter()
-        .filter(|s| mismatch(s, &page.headings) == Some(true))
+        .filter(|s| s.mismatch == Some(true))
         .filter_map(|s| {
             let heading = &page.headings[s.level?];
             let level = level_text(&heading.text);
