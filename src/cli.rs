@@ -91,6 +91,19 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = SlugChoice::Auto, help_heading = "Links")]
     pub slug: SlugChoice,
 
+    /// Which English is right: `en` accepts American and British spellings, `en-US` and
+    /// `en-GB` report the other one (spelling/variant) [default: en]
+    #[arg(long, value_enum, default_value_t = LocaleChoice::En, help_heading = "Spelling")]
+    pub locale: LocaleChoice,
+
+    /// A word list to accept: one word per line, `#` comments (repeatable)
+    ///
+    /// Lower-case entries match any case; entries with a capital (`Zuora`) are terms whose
+    /// other casings are reported. `.jobfam-words.txt` files beside the pages, or in any folder
+    /// above them, are read too.
+    #[arg(long, value_name = "FILE", help_heading = "Spelling")]
+    pub words: Vec<PathBuf>,
+
     /// Run only these rules or groups (comma-separated or repeated)
     #[arg(
         long,
@@ -152,4 +165,18 @@ pub enum ColorChoice {
     Always,
     /// Never colour
     Never,
+}
+
+/// `--locale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LocaleChoice {
+    /// American or British.
+    #[value(name = "en")]
+    En,
+    /// American English.
+    #[value(name = "en-US", alias = "en-us", alias = "en_US")]
+    EnUs,
+    /// British English.
+    #[value(name = "en-GB", alias = "en-gb", alias = "en_GB")]
+    EnGb,
 }

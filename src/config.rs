@@ -7,6 +7,8 @@ use crate::document::slug::Preset;
 use crate::rules::{self, Context, GROUPS, RuleMeta};
 use crate::schema::{Schema, SchemaError};
 use crate::site::Site;
+use crate::spelling::check::{WordsError, read_list};
+use crate::spelling::{Locale, SpellCheck, Vocabulary};
 use std::path::PathBuf;
 
 /// What a check run does.
@@ -30,6 +32,10 @@ pub struct Settings {
     pub site_prefixes: Vec<String>,
     /// The slug preset; `None` detects each page's generator.
     pub slug: Option<Preset>,
+    /// Which English spelling is right.
+    pub locale: Locale,
+    /// Word lists to accept, besides the built-in ones and `.jobfam-words.txt` files.
+    pub words: Vec<PathBuf>,
 }
 
 /// A setting that cannot be used.
@@ -49,9 +55,23 @@ pub enum ConfigError {
     /// The schema could not be loaded.
     #[error(transparent)]
     Schema(#[from] SchemaError),
+    /// A word list could not be read.
+    #[error(transparent)]
+    Words(#[from] WordsError),
 }
 
 impl Settings {
+    /// Whether a rule that needs the dictionary may run (before selection is checked).
+    pub fn spells(&self) -> bool {
+        let names = |list: &[String]| {
+            list.iter().any(|s| {
+                s == "spelling" || (s.starts_with("spelling/") && s != "spelling/repeated-word")
+            })
+        };
+        (self.select.is_empty() || names(&self.select))
+            && !self.ignore.iter().any(|s| s == "spelling")
+    }
+
     /// Compiles the schema and resolves rule selection into a per-run [`Context`].
     pub fn context(&self) -> Result<Context, ConfigError> {
         for selector in self.select.iter().chain(&self.ignore) {
@@ -102,10 +122,15 @@ impl Settings {
             self.site_url.clone(),
             self.slug,
         );
+        let mut words = Vocabulary::default();
+        for path in &self.words {
+            words.merge(read_list(path)?);
+        }
         Ok(Context {
             schema,
             enabled,
             site,
+            spelling: SpellCheck::new(self.locale, words),
         })
     }
 }

@@ -16,6 +16,7 @@ pub mod schema;
 pub mod similar;
 pub mod site;
 pub mod source;
+pub mod spelling;
 
 use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;
@@ -50,6 +51,9 @@ impl Outcome {
 
 /// Discovers and checks every page under `paths`, in parallel.
 pub fn check_paths(paths: &[String], include: &[String], ctx: &Context) -> Outcome {
+    if ctx.spells() {
+        spelling::prewarm();
+    }
     let mut reports = Vec::new();
     let (pages, errors) = match discover::Includes::new(include) {
         Ok(includes) => discover::discover(paths, &includes),
@@ -152,17 +156,23 @@ fn check_page(source: &Source, ctx: &Context) -> (FileReport, Option<Vec<Stated>
     let (diagnostics, stated) = match document::parse_with(source, ctx.site.slug()) {
         Ok(mut page) => {
             ctx.site.resolve(&mut page, &source.path);
+            let words_error = if ctx.spells() {
+                ctx.spelling.judge(&mut page, &source.path).err()
+            } else {
+                None
+            };
             let mut findings = ctx.check(&page);
             findings.sort_by(|a, b| {
                 (a.span.start, a.rule.id, &a.message).cmp(&(b.span.start, b.rule.id, &b.message))
             });
-            let diagnostics = findings
+            let mut diagnostics: Vec<_> = words_error
+                .map(|e| placer.fatal(error_ids::READ, document::Span::default(), e.to_string()))
                 .into_iter()
-                .filter_map(|f| {
-                    let severity = ctx.severity(f.rule)?;
-                    Some(placer.finding(f, severity))
-                })
                 .collect();
+            diagnostics.extend(findings.into_iter().filter_map(|f| {
+                let severity = ctx.severity(f.rule)?;
+                Some(placer.finding(f, severity))
+            }));
             (diagnostics, Some(rules::grades::conflict::stated(&page)))
         }
         Err(e) => (

@@ -3,11 +3,12 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, DocFormat, OutputFormat, SlugChoice};
+use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
 use jobfam::config::Settings;
 use jobfam::document::slug::Preset;
 use jobfam::report::{self, Format, Run, Style};
 use jobfam::source::Source;
+use jobfam::spelling::Locale;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -47,7 +48,18 @@ fn run(cli: Cli) -> io::Result<u8> {
                     SlugChoice::Github => Some(Preset::Github),
                     SlugChoice::KramdownGfm => Some(Preset::KramdownGfm),
                 },
+                locale: match args.locale {
+                    LocaleChoice::En => Locale::En,
+                    LocaleChoice::EnUs => Locale::EnUs,
+                    LocaleChoice::EnGb => Locale::EnGb,
+                },
+                words: args.words,
             };
+            if settings.spells() {
+                // The dictionary loads on another thread while the schema compiles and pages
+                // are read and parsed.
+                jobfam::spelling::prewarm();
+            }
             let ctx = match settings.context() {
                 Ok(ctx) => ctx,
                 Err(e) => return usage_error(&e.to_string()),

@@ -10,6 +10,7 @@ pub mod line_index;
 mod parse;
 pub mod roles;
 pub mod slug;
+pub mod words;
 
 pub use front_matter::FrontMatter;
 pub use parse::{parse, parse_with};
@@ -90,6 +91,13 @@ pub struct Page {
     /// Every grade statement, with spans; `roles` is built from these.
     #[serde(skip)]
     pub grades: Vec<roles::GradeStatement>,
+    /// Every word of prose, for the spelling rules.
+    #[serde(skip)]
+    pub words: Vec<words::Word>,
+    /// Index in `words` and verdict of every word the spell checker does not simply know, once
+    /// [`crate::spelling::SpellCheck::judge`] has run (else empty).
+    #[serde(skip)]
+    pub spelling: Vec<(usize, crate::spelling::Verdict)>,
 }
 
 /// A paragraph or table cell: its text as a reader sees it, with a map back to the source.

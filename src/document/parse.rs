@@ -249,6 +249,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let grades = roles::statements(&blocks, &links, &headings);
     let sections = tree.finish();
     let roles = roles::roles(&grades, &headings);
+    let words = super::words::words(&source.text, front_matter.as_ref(), &blocks);
     Ok(Page {
         path: source.path.display().to_string(),
         front_matter: fm_value,
@@ -266,6 +267,8 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         targets: Vec::new(),
         roles,
         grades,
+        words,
+        spelling: Vec::new(),
     })
 }
 

@@ -6,6 +6,7 @@
 
 pub mod grades;
 pub mod links;
+pub mod spelling;
 pub mod structure;
 
 use crate::document::{Page, Span};
@@ -136,6 +137,10 @@ pub static RULES: &[&RuleMeta] = &[
     &links::broken_page_fragment::BROKEN_PAGE_FRAGMENT,
     &links::duplicate_anchor::DUPLICATE_ANCHOR,
     &links::malformed::MALFORMED,
+    &spelling::misspelling::MISSPELLING,
+    &spelling::repeated_word::REPEATED_WORD,
+    &spelling::term_case::TERM_CASE,
+    &spelling::variant::VARIANT,
     &structure::front_matter::FRONT_MATTER,
     &structure::missing_bullet::MISSING_BULLET,
     &structure::missing_section::MISSING_SECTION,
@@ -202,9 +207,18 @@ pub struct Context {
     pub enabled: Vec<(&'static RuleMeta, Severity)>,
     /// Where links lead.
     pub site: crate::site::Site,
+    /// Locale, user words and caches of the spell checker.
+    pub spelling: crate::spelling::SpellCheck,
 }
 
 impl Context {
+    /// Whether a rule that reads spelling verdicts is on.
+    pub fn spells(&self) -> bool {
+        self.enabled.iter().any(|(r, _)| {
+            r.group() == "spelling" && r.id != spelling::repeated_word::REPEATED_WORD.id
+        })
+    }
+
     /// The severity `rule` reports at, or `None` when it is off.
     pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
         self.enabled

@@ -3,6 +3,7 @@
 use crate::{check_file, compact};
 use jobfam::config::Settings;
 use jobfam::rules::RULES;
+use jobfam::spelling::Locale;
 use std::path::{Path, PathBuf};
 
 fn fixture_dir(id: &str) -> PathBuf {
@@ -22,6 +23,14 @@ fn pages(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     v
 }
 
+/// The locale a page names after its last dot (`bad.en-GB.md`), else the default.
+fn locale_of(page: &Path) -> Locale {
+    let stem = page.file_stem().unwrap().to_string_lossy().to_string();
+    stem.rsplit_once('.')
+        .and_then(|(_, l)| Locale::parse(l))
+        .unwrap_or_default()
+}
+
 /// The folder's `schema.json`, when a rule needs a schema of its own.
 fn schema_for(dir: &Path) -> Option<PathBuf> {
     let p = dir.join("schema.json");
@@ -39,12 +48,13 @@ fn every_rule_fires_on_each_bad_fixture() {
             rule.id,
             dir.display()
         );
-        let settings = Settings {
-            select: vec![rule.id.to_string()],
-            schema: schema_for(&dir),
-            ..Settings::default()
-        };
         for page in bad {
+            let settings = Settings {
+                select: vec![rule.id.to_string()],
+                schema: schema_for(&dir),
+                locale: locale_of(&page),
+                ..Settings::default()
+            };
             let report = check_file(&page, &settings);
             assert!(
                 !report.diagnostics.is_empty(),
@@ -74,11 +84,12 @@ fn every_good_fixture_is_clean_under_all_rules() {
             rule.id,
             dir.display()
         );
-        let settings = Settings {
-            schema: schema_for(&dir),
-            ..Settings::default()
-        };
         for page in good {
+            let settings = Settings {
+                schema: schema_for(&dir),
+                locale: locale_of(&page),
+                ..Settings::default()
+            };
             let report = check_file(&page, &settings);
             assert_eq!(compact(&report), "", "{} is not clean", page.display());
         }

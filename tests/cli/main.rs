@@ -9,6 +9,7 @@ mod grades;
 mod links;
 mod regressions;
 mod slug_renderers;
+mod spelling;
 mod structure;
 
 use std::path::Path;

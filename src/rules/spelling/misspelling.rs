@@ -1,0 +1,91 @@
+//! `spelling/misspelling`: a word no dictionary knows, one typing slip from one that it does.
+
+use super::{add_word_help, judged};
+use crate::document::Page;
+use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::spelling::{Verdict, clear_best};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a word that is in none of jobfam's dictionaries (SCOWL's en_US dictionary, British
+    /// spellings, the built-in vocabulary of DevOps, business, HR and product names, and your
+    /// own word lists) when one typing slip would turn it into a word they know: a dropped,
+    /// extra, doubled or wrong letter, or two letters swapped. The message names the likeliest
+    /// correction.
+    ///
+    /// Only prose is read: not code, URLs, link targets, HTML, e-mail addresses, handles, file
+    /// names, tokens with digits, acronyms (`OKRs`), CamelCase names (`GitLab`) or capitalised
+    /// words in quotes. Unknown words that are no slip away from a known word (names, jargon)
+    /// are left alone: a checker that cries wolf gets switched off.
+    ///
+    /// ## Why is this bad?
+    /// A job-family page is read by every candidate for the job. "Responsibilties" under a
+    /// heading, or "Archtiect" in the title, says nobody read it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Responsibilties
+    /// - Lead the Commmunications team
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// ## Responsibilities
+    /// - Lead the Communications team
+    /// ```
+    /// A word that is right but unknown (a product, a team's name) goes in a
+    /// `.jobfam-words.txt` file beside the pages, one word per line, or in a file passed with
+    /// `--words FILE`.
+    ///
+    /// ## Fix
+    /// Sometimes: when one correction is clearly the likeliest, the word is replaced by it. That
+    /// is the only correction explained by a swapped pair or a tripled letter, or, in a word of
+    /// eight letters or more, the only one explained by a dropped or extra letter. Shorter words
+    /// have too many neighbours for a guess to be applied unseen.
+    MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes, check: Check::Code(check) }
+}
+
+fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    judged(page)
+        .filter_map(|(word, verdict)| {
+            let Verdict::Unknown(suggestions) = verdict else {
+                return None;
+            };
+            // Empty for words too short to correct (`spelling::check::MIN_LETTERS`).
+            let best = suggestions.first()?;
+            let mut finding = Finding::new(
+                &MISSPELLING,
+                word.span,
+                format!(
+                    "unknown word `{}`: did you mean `{}`?",
+                    word.text, best.word
+                ),
+            );
+            let others: Vec<String> = suggestions[1..]
+                .iter()
+                .take(4)
+                .map(|s| format!("`{}`", s.word))
+                .collect();
+            finding.help = Some(if others.is_empty() {
+                add_word_help(&word.text)
+            } else {
+                format!("or {}; {}", others.join(", "), add_word_help(&word.text))
+            });
+            if let Some(clear) = clear_best(&word.text, suggestions) {
+                finding.fix = Some(Fix {
+                    span: word.span,
+                    replacement: matching_apostrophe(&clear.word, page.slice(word.span)),
+                });
+            }
+            Some(finding)
+        })
+        .collect()
+}
+
+/// `replacement` with the apostrophe the source used (curly or straight).
+pub(super) fn matching_apostrophe(replacement: &str, source: &str) -> String {
+    if source.contains('’') {
+        replacement.replace('\'', "’")
+    } else {
+        replacement.to_string()
+    }
+}

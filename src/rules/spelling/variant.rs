@@ -1,0 +1,59 @@
+//! `spelling/variant`: the other English's spelling, when a locale is chosen.
+
+use super::judged;
+use super::misspelling::matching_apostrophe;
+use crate::document::Page;
+use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::spelling::Verdict;
+
+declare_rule! {
+    /// ## What it does
+    /// With `--locale en-US`, flags British spellings (`behaviour`, `organise`, `centre`); with
+    /// `--locale en-GB`, American ones (`behavior`, `organize`, `center`). The default locale,
+    /// `en`, accepts both and this rule finds nothing. The pairs come from SCOWL's American and
+    /// British word lists; en-GB follows them in preferring `-ise`.
+    ///
+    /// ## Why is this bad?
+    /// One page, or one handbook, that spells a word two ways reads as if nobody edited it.
+    ///
+    /// ## Example
+    /// With `--locale en-US`:
+    /// ```markdown
+    /// Model the behaviour we expect across the organisation.
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// Model the behavior we expect across the organization.
+    /// ```
+    ///
+    /// ## Fix
+    /// Always: the word is replaced by the locale's spelling, in the same case.
+    VARIANT { id: "spelling/variant", severity: Warning, fix: Always, check: Check::Code(check) }
+}
+
+fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
+    let locale = ctx.spelling.locale.name();
+    judged(page)
+        .filter_map(|(word, verdict)| {
+            let Verdict::Variant(preferred) = verdict else {
+                return None;
+            };
+            let mut finding = Finding::new(
+                &VARIANT,
+                word.span,
+                format!(
+                    "`{}` is not {locale} spelling: write `{preferred}`",
+                    word.text
+                ),
+            )
+            .with_help(format!(
+                "the locale is {locale}; pass --locale en to accept both"
+            ));
+            finding.fix = Some(Fix {
+                span: word.span,
+                replacement: matching_apostrophe(preferred, page.slice(word.span)),
+            });
+            Some(finding)
+        })
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! The spelling step of the pipeline: judges every word of a page before the rules run.
+//!
+//! Like [`crate::site::Site::resolve`], this step may read files the page did not name: the
+//! `.jobfam-words.txt` word lists in the page's folder and the folders above it, each read once
+//! per run. The spelling rules then only read the verdicts.
+
+use super::{Builtin, Locale, Speller, Verdict, Vocabulary, builtin};
+use crate::document::Page;
+use crate::document::words::{Kind, Word};
+use crate::source::Source;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Words shorter than this have too many neighbours for a slip to say which word was meant;
+/// they are never called misspelt.
+pub const MIN_LETTERS: usize = 4;
+
+/// The name of the word list read beside pages.
+pub const WORDS_FILE: &str = ".jobfam-words.txt";
+
+/// Prefixes written with a hyphen that are not words on their own (`pre-sales`, `co-founder`).
+const PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "cross", "de", "e", "inter", "intra", "mid", "multi", "non", "post", "pre",
+    "re", "semi", "sub", "tri", "un",
+];
+
+/// A word list that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the word list {}: {reason}", path.display())]
+pub struct WordsError {
+    /// The list.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: String,
+}
+
+/// Spelling settings and caches for one run.
+#[derive(Debug)]
+pub struct SpellCheck {
+    /// Which English.
+    pub locale: Locale,
+    /// Words from `--words` files (and, later, the config file).
+    pub words: Vocabulary,
+    /// `.jobfam-words.txt` by folder, `None` where there is none.
+    beside: Mutex<HashMap<PathBuf, Option<Arc<Vocabulary>>>>,
+    /// Verdicts already reached in this run, one table per worker thread (so no thread waits
+    /// for another), keyed by which user word lists applied and then by the word.
+    memo: Vec<Mutex<Memo>>,
+    /// The verdicts on unknown words, shared by all threads.
+    unknown: Mutex<Memo>,
+}
+
+/// Verdicts by user-list key and word.
+type Memo = HashMap<usize, HashMap<Box<str>, Verdict>>;
+
+impl SpellCheck {
+    /// Settings with these user words.
+    pub fn new(locale: Locale, words: Vocabulary) -> SpellCheck {
+        SpellCheck {
+            locale,
+            words,
+            beside: Mutex::default(),
+            memo: (0..=rayon::current_num_threads())
+                .map(|_| Mutex::default())
+                .collect(),
+            unknown: Mutex::default(),
+        }
+    }
+
+    /// Judges the words of `page` (at `path`) and stores every verdict but `Known` in
+    /// [`Page::spelling`].
+    pub fn judge(&self, page: &mut Page, path: &Path) -> Result<(), WordsError> {
+        let beside = self.beside(path)?;
+        let mut lists: Vec<&Vocabulary> = vec![&self.words];
+        lists.extend(beside.iter().map(|v| v.as_ref()));
+        // The memo is only valid for one set of user lists: key it by which lists these are.
+        let key = beside.iter().fold(0usize, |h, v| {
+            h.wrapping_mul(31).wrapping_add(Arc::as_ptr(v) as usize)
+        });
+        let speller = Speller::new(builtin(), self.locale, &lists);
+        let mut verdicts = Vec::new();
+        for (i, word) in page.words.iter().enumerate() {
+            if !judged(word, builtin()) {
+                continue;
+            }
+            let verdict = match self.memoized(&speller, word, key) {
+                // A lower-case part of a compound is an identifier: `gitlab-org`, `gitlab-runner`.
+                Verdict::WrongCase(_)
+                    if word.compound.is_some() && !word.text.contains(char::is_uppercase) =>
+                {
+                    Verdict::Known
+                }
+                // A capitalised word after a first name is a surname: "Brian Rumao".
+                Verdict::Unknown(_)
+                    if word.follows_space
+                        && word.text.starts_with(char::is_uppercase)
+                        && i.checked_sub(1)
+                            .and_then(|p| page.words.get(p))
+                            .is_some_and(|p| is_proper_noun(&p.text)) =>
+                {
+                    Verdict::Known
+                }
+                v => v,
+            };
+            if verdict != Verdict::Known {
+                verdicts.push((i, verdict));
+            }
+        }
+        page.spelling = verdicts;
+        Ok(())
+    }
+
+    fn memoized(&self, speller: &Speller<'_>, word: &Word, key: usize) -> Verdict {
+        let table = rayon::current_thread_index()
+            .and_then(|i| self.memo.get(i))
+            .or(self.memo.last());
+        let Some(Ok(mut memo)) = table.map(|m| m.lock()) else {
+            return self.judge_word(speller, word);
+        };
+        let memo = memo.entry(key).or_default();
+        if let Some(v) = memo.get(word.text.as_str()) {
+            return v.clone();
+        }
+        // Unknown words are the costly ones: another thread may have judged this one already.
+        let shared = self
+            .unknown
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key)?.get(word.text.as_str()).cloned());
+        let verdict = shared.unwrap_or_else(|| {
+            let v = self.judge_word(speller, word);
+            if matches!(v, Verdict::Unknown(_)) {
+                if let Ok(mut m) = self.unknown.lock() {
+                    m.entry(key)
+                        .or_default()
+                        .insert(word.text.as_str().into(), v.clone());
+                }
+            }
+            v
+        });
+        memo.insert(word.text.as_str().into(), verdict.clone());
+        verdict
+    }
+
+    fn judge_word(&self, speller: &Speller<'_>, word: &Word) -> Verdict {
+        // CamelCase is a name or code unless it is a known term in the wrong case, and a word
+        // too short to tell its typos from other words is not corrected: no suggestions.
+        let suggest = word.kind != Kind::Camel && word.text.chars().count() >= MIN_LETTERS;
+        match speller.judge_with(&word.text, suggest) {
+            Verdict::Unknown(_) if word.kind == Kind::Camel => Verdict::Known,
+            v => v,
+        }
+    }
+
+    /// The word lists in the page's folder and the folders above it, nearest first.
+    fn beside(&self, path: &Path) -> Result<Vec<Arc<Vocabulary>>, WordsError> {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut out = Vec::new();
+        for dir in absolute.ancestors().skip(1) {
+            if let Some(v) = self.list_in(dir)? {
+                out.push(v);
+            }
+        }
+        Ok(out)
+    }
+
+    fn list_in(&self, dir: &Path) -> Result<Option<Arc<Vocabulary>>, WordsError> {
+        if let Some(found) = self.beside.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return Ok(found);
+        }
+        let file = dir.join(WORDS_FILE);
+        let list = if file.is_file() {
+            Some(Arc::new(read_list(&file)?))
+        } else {
+            None
+        };
+        if let Ok(mut m) = self.beside.lock() {
+            m.insert(dir.to_path_buf(), list.clone());
+        }
+        Ok(list)
+    }
+}
+
+/// Reads a word list file.
+pub fn read_list(path: &Path) -> Result<Vocabulary, WordsError> {
+    Source::read(path)
+        .map(|s| Vocabulary::parse(&s.text))
+        .map_err(|e| WordsError {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
+}
+
+/// Whether the dictionary knows `word` only capitalised: a name such as `Brian` or `Sarah`.
+fn is_proper_noun(word: &str) -> bool {
+    let d = &builtin().dictionary;
+    word.starts_with(char::is_uppercase) && d.check(word) && !d.check(&word.to_lowercase())
+}
+
+/// Whether a word is worth judging at all.
+fn judged(word: &Word, builtin: &Builtin) -> bool {
+    match word.kind {
+        Kind::Acronym | Kind::Digits => return false,
+        Kind::Word | Kind::Camel => {}
+    }
+    let capitalised = word.text.chars().next().is_some_and(char::is_uppercase);
+    // A capitalised word in a short quotation is a name: “Phoenix”.
+    if word.quoted && capitalised {
+        return false;
+    }
+    if word.before_hyphen && PREFIXES.contains(&word.text.to_lowercase().as_str()) {
+        return false;
+    }
+    // A compound the dictionary knows whole (`e-mail`, `co-op`).
+    !word
+        .compound
+        .as_deref()
+        .is_some_and(|c| builtin.dictionary.check(c))
+}
