@@ -34,6 +34,7 @@ RULES = [
     ("ll", "l"), ("l", "ll"), ("ae", "e"), ("oe", "e"), ("mme", "m"), ("que", "ck"),
     ("grey", "gray"), ("yre", "ire"), ("ould", "old"), ("ough", "ow"), ("ium", "um"),
     ("ey", "y"), ("ement", "ment"), ("eing", "ing"), ("isation", "ization"),
+    ("practis", "practic"), ("enq", "inq"), ("nt", "ned"), ("lt", "lled"), ("mt", "med"),
 ]
 
 

@@ -27,6 +27,9 @@ pub struct Word {
     pub before_hyphen: bool,
     /// Whether the word sits inside a short quotation ("Project “Phoenix”").
     pub quoted: bool,
+    /// Whether the word is inside a sentence of running text: not its first word, and not in a
+    /// heading or the title, where every word is capitalised.
+    pub mid_sentence: bool,
 }
 
 /// The sort of token a word is; only [`Kind::Word`] is spell-checked letter by letter.
@@ -54,8 +57,8 @@ pub fn words(text: &str, front_matter: Option<&FrontMatter>, blocks: &[Block]) -
                 continue;
             };
             let mut cursor = region.start;
-            tokenize(value, &mut out, |word, _| {
-                let found = text.get(cursor..region.end)?.find(word)? + cursor;
+            tokenize(value, key == "title", &mut out, |word, _| {
+                let found = find_word(text.get(cursor..region.end)?, word)? + cursor;
                 cursor = found + word.len();
                 Some(Span::new(found, cursor))
             });
@@ -64,7 +67,7 @@ pub fn words(text: &str, front_matter: Option<&FrontMatter>, blocks: &[Block]) -
     for block in blocks {
         let mut locator = Locator::new(text, block);
         let first = out.len();
-        tokenize(&block.text, &mut out, |word, start| {
+        tokenize(&block.text, block.is_heading, &mut out, |word, start| {
             locator.locate(word, start)
         });
         // HTML (`<br>`) or a code span between two words parts them, though neither shows in
@@ -75,6 +78,15 @@ pub fn words(text: &str, front_matter: Option<&FrontMatter>, blocks: &[Block]) -
         }
     }
     out
+}
+
+/// The first place `word` stands whole in `hay`: not inside a longer word or a handle.
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let joins = |c: char| c.is_alphanumeric() || matches!(c, '_' | '@' | '-' | '\'' | '’');
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+        !hay[..i].chars().next_back().is_some_and(joins)
+            && !hay[i + word.len()..].chars().next().is_some_and(joins)
+    })
 }
 
 /// From after `key:` to the next top-level key (or the end of the front matter).
@@ -145,8 +157,15 @@ const QUOTES_OPEN: &[char] = &['"', '“', '‘', '\''];
 const QUOTES_CLOSE: &[char] = &['"', '”', '’', '\''];
 
 /// Splits `text` into words, placing each with `place(word, offset in text)`.
-fn tokenize(text: &str, out: &mut Vec<Word>, mut place: impl FnMut(&str, usize) -> Option<Span>) {
+fn tokenize(
+    text: &str,
+    title_like: bool,
+    out: &mut Vec<Word>,
+    mut place: impl FnMut(&str, usize) -> Option<Span>,
+) {
     let mut previous_end: Option<usize> = None;
+    // The end of the last word seen, placed or not, for sentence boundaries.
+    let mut last_end: Option<usize> = None;
     let mut quote_left = 0usize;
     for (chunk_start, chunk) in chunks(text) {
         let opens = chunk.starts_with(QUOTES_OPEN);
@@ -185,9 +204,14 @@ fn tokenize(text: &str, out: &mut Vec<Word>, mut place: impl FnMut(&str, usize) 
                 let end = start + part.len();
                 let follows_space =
                     previous_end.is_some_and(|p| text[p..start].chars().all(char::is_whitespace));
+                let mid_sentence = !title_like
+                    && last_end.is_some_and(|p| !text[p..start].contains(['.', '!', '?', ':']));
                 previous_end = Some(end);
-                // A word split by markup (`**Respon**sibilities`) cannot be placed: skip it.
+                last_end = Some(end);
+                // A word split by markup (`**Respon**sibilities`) cannot be placed: skip it,
+                // and do not let its neighbours look adjacent.
                 let Some(span) = place(part, start) else {
+                    previous_end = None;
                     continue;
                 };
                 out.push(Word {
@@ -198,6 +222,7 @@ fn tokenize(text: &str, out: &mut Vec<Word>, mut place: impl FnMut(&str, usize) 
                     compound: compound.clone(),
                     before_hyphen: text[end..].starts_with('-'),
                     quoted,
+                    mid_sentence,
                 });
             }
         }
@@ -255,7 +280,15 @@ fn is_not_prose(chunk: &str) -> bool {
 
 /// Runs of letters, digits, apostrophes and hyphens, trimmed of apostrophes and hyphens.
 fn runs(chunk: &str) -> Vec<(usize, &str)> {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    // Soft hyphens, zero-width joiners and combining accents sit inside words.
+    let is_word = |c: char| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                '\'' | '’' | '-' | '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'
+            )
+            || ('\u{300}'..='\u{36f}').contains(&c)
+    };
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in chunk
@@ -315,7 +348,9 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<(String, Kind)> {
         let mut out = Vec::new();
-        tokenize(text, &mut out, |w, s| Some(Span::new(s, s + w.len())));
+        tokenize(text, false, &mut out, |w, s| {
+            Some(Span::new(s, s + w.len()))
+        });
         out.into_iter().map(|w| (w.text, w.kind)).collect()
     }
 
@@ -353,7 +388,7 @@ mod tests {
     #[test]
     fn spaces_and_quotes() {
         let mut out = Vec::new();
-        tokenize("the the, “Phoenix” said", &mut out, |w, s| {
+        tokenize("the the, “Phoenix” said", false, &mut out, |w, s| {
             Some(Span::new(s, s + w.len()))
         });
         let flags: Vec<(bool, bool)> = out.iter().map(|w| (w.follows_space, w.quoted)).collect();

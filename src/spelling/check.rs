@@ -4,7 +4,7 @@
 //! `.jobfam-words.txt` word lists in the page's folder and the folders above it, each read once
 //! per run. The spelling rules then only read the verdicts.
 
-use super::{Builtin, Locale, Speller, Verdict, Vocabulary, builtin};
+use super::{Builtin, Locale, Speller, Suggestion, Verdict, Vocabulary, builtin};
 use crate::document::Page;
 use crate::document::words::{Kind, Word};
 use crate::source::Source;
@@ -15,6 +15,10 @@ use std::sync::{Arc, Mutex};
 /// Words shorter than this have too many neighbours for a slip to say which word was meant;
 /// they are never called misspelt.
 pub const MIN_LETTERS: usize = 4;
+
+/// Longer words are not English words one slip away from a known one (and the search for a
+/// correction grows with the square of the length).
+pub const MAX_LETTERS: usize = 40;
 
 /// The name of the word list read beside pages.
 pub const WORDS_FILE: &str = ".jobfam-words.txt";
@@ -91,16 +95,7 @@ impl SpellCheck {
                 {
                     Verdict::Known
                 }
-                // A capitalised word after a first name is a surname: "Brian Rumao".
-                Verdict::Unknown(_)
-                    if word.follows_space
-                        && word.text.starts_with(char::is_uppercase)
-                        && i.checked_sub(1)
-                            .and_then(|p| page.words.get(p))
-                            .is_some_and(|p| is_proper_noun(&p.text)) =>
-                {
-                    Verdict::Known
-                }
+                Verdict::Unknown(s) if looks_like_a_name(word, &s) => Verdict::Known,
                 v => v,
             };
             if verdict != Verdict::Known {
@@ -146,7 +141,12 @@ impl SpellCheck {
     fn judge_word(&self, speller: &Speller<'_>, word: &Word) -> Verdict {
         // CamelCase is a name or code unless it is a known term in the wrong case, and a word
         // too short to tell its typos from other words is not corrected: no suggestions.
-        let suggest = word.kind != Kind::Camel && word.text.chars().count() >= MIN_LETTERS;
+        // Letters outside ASCII (`Sofía`, `Zürich`) mark a name or a foreign word: a typist's
+        // slip does not add an accent.
+        let letters = word.text.chars().count();
+        let suggest = word.kind != Kind::Camel
+            && (MIN_LETTERS..=MAX_LETTERS).contains(&letters)
+            && word.text.is_ascii();
         match speller.judge_with(&word.text, suggest) {
             Verdict::Unknown(_) if word.kind == Kind::Camel => Verdict::Known,
             v => v,
@@ -192,14 +192,37 @@ pub fn read_list(path: &Path) -> Result<Vocabulary, WordsError> {
         })
 }
 
-/// Whether the dictionary knows `word` only capitalised: a name such as `Brian` or `Sarah`.
+/// Whether an unknown capitalised word is more likely a name than a typo: every correction is
+/// itself a name (`Kaela`: Karla), or, inside a sentence, the word is short and no dropped
+/// letter, swapped pair or doubled letter explains it (`Marek`: Mark, `Kwame`: Kame). Typos in
+/// headings, titles and at the start of a sentence are still reported.
+fn looks_like_a_name(word: &Word, suggestions: &[Suggestion]) -> bool {
+    if !word.text.starts_with(char::is_uppercase) || suggestions.is_empty() {
+        return false;
+    }
+    let all_names = suggestions.iter().all(|s| is_proper_noun(&s.word));
+    let unexplained = word.mid_sentence
+        && word.text.chars().count() < 8
+        && suggestions.iter().all(|s| s.cost >= 2);
+    all_names || unexplained
+}
+
+/// Whether the dictionary knows `word` only capitalised: a name such as `Brian` or `Maria`
+/// (not a term of the vocabulary such as `Zuora`).
 fn is_proper_noun(word: &str) -> bool {
-    let d = &builtin().dictionary;
-    word.starts_with(char::is_uppercase) && d.check(word) && !d.check(&word.to_lowercase())
+    let b = builtin();
+    let d = &b.dictionary;
+    word.starts_with(char::is_uppercase)
+        && !b.vocabulary.knows(word)
+        && d.check(word)
+        && !d.check(&word.to_lowercase())
 }
 
 /// Whether a word is worth judging at all.
 fn judged(word: &Word, builtin: &Builtin) -> bool {
+    if word.text.len() > 4 * MAX_LETTERS {
+        return false;
+    }
     match word.kind {
         Kind::Acronym | Kind::Digits => return false,
         Kind::Word | Kind::Camel => {}

@@ -77,6 +77,11 @@ fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Whether `lower` is one of the commonest English words.
+pub fn is_common(lower: &str) -> bool {
+    common_words().contains(lower)
+}
+
 /// Starts loading the dictionaries on another thread, so a run that needs them does not wait
 /// for them after reading and parsing its pages.
 pub fn prewarm() {
@@ -164,18 +169,30 @@ impl<'a> Speller<'a> {
     /// The verdict on `word` when it is cheap to reach: the other English's spelling, or a
     /// word some dictionary knows. `None` means [`Speller::judge`] has more work to do.
     pub fn quick(&self, word: &str) -> Option<Verdict> {
+        // The user's words and the vocabulary win over the locale: `Snowplow` is a product.
+        if self.builtin.vocabulary.knows(word) || self.user.iter().any(|v| v.knows(word)) {
+            return Some(Verdict::Known);
+        }
         let (base, suffix) = match word.strip_suffix("'s") {
             Some(base) => (base, "'s"),
             None => (word, ""),
         };
-        if let Some(preferred) = self
+        let preferred = self
             .builtin
             .variants
             .preferred(&base.to_lowercase(), self.locale)
-        {
-            return Some(Verdict::Variant(recase(preferred, base) + suffix));
+            .map(str::to_string)
+            .or_else(|| (self.locale == Locale::EnUs).then(|| self.american_of(base))?);
+        if let Some(preferred) = preferred {
+            return Some(Verdict::Variant(recase(&preferred, base) + suffix));
         }
         self.knows(word).then_some(Verdict::Known)
+    }
+
+    /// The American spelling of a British `-ise` word the dictionaries know with `-ize`.
+    fn american_of(&self, word: &str) -> Option<String> {
+        let b = self.builtin;
+        british_ise(word, |us| b.dictionary.check(us) || b.vocabulary.knows(us))
     }
 
     /// Whether any dictionary knows `word` as written.
@@ -185,8 +202,7 @@ impl<'a> Speller<'a> {
         b.dictionary.check(word)
             || (base.len() < word.len() && b.dictionary.check(base))
             || plural_of_known(word, |stem| b.dictionary.check(stem))
-            || (self.locale != Locale::EnUs
-                && british_ise(word, |us| b.dictionary.check(us) || b.vocabulary.knows(us)))
+            || (self.locale != Locale::EnUs && self.american_of(word).is_some())
             || b.vocabulary.knows(word)
             || self.user.iter().any(|v| v.knows(word))
             || (vocabulary::plain_casing(word)
@@ -211,8 +227,10 @@ impl<'a> Speller<'a> {
             }
         }
         let cased = recase(lower, like);
-        (self.builtin.variants.accepts(lower, self.locale) || self.builtin.dictionary.check(&cased))
-            .then_some(cased)
+        (self.builtin.variants.accepts(lower, self.locale)
+            || self.builtin.dictionary.check(&cased)
+            || (self.locale != Locale::EnUs && self.american_of(&cased).is_some()))
+        .then_some(cased)
     }
 }
 
@@ -225,17 +243,18 @@ fn plural_of_known(word: &str, known: impl Fn(&str) -> bool) -> bool {
     })
 }
 
-/// Whether `word` is the British `-ise` form (`operationalised`, `containerisation`) of a
-/// word the American dictionary has with `-ize`.
-fn british_ise(word: &str, known: impl Fn(&str) -> bool) -> bool {
-    ["is", "ys"].iter().any(|from| {
-        word.match_indices(from).any(|(i, _)| {
+/// The American `-ize` spelling of `word` when `word` is the British `-ise` form
+/// (`operationalised`, `containerisation`) of a word `known` has.
+fn british_ise(word: &str, known: impl Fn(&str) -> bool) -> Option<String> {
+    ["is", "ys"].iter().find_map(|from| {
+        word.match_indices(from).find_map(|(i, _)| {
             let to = if *from == "is" { "iz" } else { "yz" };
             let rest = &word[i + 2..];
             let suffix = ["e", "ation", "ing", "er"]
                 .iter()
                 .any(|s| rest.starts_with(s));
-            suffix && known(&format!("{}{to}{rest}", &word[..i]))
+            let american = format!("{}{to}{rest}", &word[..i]);
+            (suffix && known(&american)).then_some(american)
         })
     })
 }

@@ -29,8 +29,8 @@ impl Vocabulary {
     /// Adds the entries of a word list.
     pub fn extend(&mut self, text: &str) {
         for line in text.lines() {
-            let entry = line.split('#').next().unwrap_or("").trim();
-            if !entry.is_empty() {
+            // `Trust Center` is two words to know.
+            for entry in line.split('#').next().unwrap_or("").split_whitespace() {
                 self.add(entry);
             }
         }

@@ -231,3 +231,66 @@ fn locale_flag() {
     let bad = run("fr");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// What an acceptance run on fresh pages found, each pinned.
+#[test]
+fn names_edge_cases_and_locales() {
+    let page = "---\ntitle: \"Ping @managment_bot managment\"\n---\n\n\
+                ## Senior Enginering Manager\n\n\
+                Meet Marek, Kwame and Sameer in Paris. Microsoft Certifed staff.\n\
+                Bora Bora, very very good, and Respon*sibil*ities and more.\n\
+                A soft\u{ad}ware word, a zero\u{200b}width one and naïve café.\n";
+    let found: Vec<String> = diagnostics_of(page, "spelling")
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "2:29 unknown word `managment`: did you mean `management`?",
+            "5:11 unknown word `Enginering`: did you mean `Engineering`?",
+            "7:50 unknown word `Certifed`: did you mean `Certified`?",
+        ]
+    );
+
+    // en-US reports British spellings as variants, not typos; user words win over the locale.
+    let settings = |words: Vec<std::path::PathBuf>| jobfam::config::Settings {
+        select: vec!["spelling".into()],
+        locale: Locale::EnUs,
+        words,
+        ..jobfam::config::Settings::default()
+    };
+    let text = "We practise our enquiries, learnt it and operationalised Snowplow.\n";
+    let ctx = settings(Vec::new()).context().unwrap();
+    let found: Vec<String> = jobfam::check_text("page.md", text, &ctx)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.rule, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "spelling/variant `practise` is not en-US spelling: write `practice`",
+            "spelling/variant `enquiries` is not en-US spelling: write `inquiries`",
+            "spelling/variant `learnt` is not en-US spelling: write `learned`",
+            "spelling/variant `operationalised` is not en-US spelling: write `operationalized`",
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("words.txt");
+    std::fs::write(&list, "Trust Center\n").unwrap();
+    let ctx = jobfam::config::Settings {
+        locale: Locale::EnGb,
+        ..settings(vec![list])
+    }
+    .context()
+    .unwrap();
+    let report = jobfam::check_text("page.md", "Visit the Trust Center.\n", &ctx);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+}
+
+#[test]
+fn a_very_long_word_is_not_searched() {
+    let word = "abc".repeat(3000);
+    assert!(diagnostics_of(&format!("A {word} here.\n"), "spelling").is_empty());
+}

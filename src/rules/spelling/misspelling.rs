@@ -16,7 +16,11 @@ declare_rule! {
     /// Only prose is read: not code, URLs, link targets, HTML, e-mail addresses, handles, file
     /// names, tokens with digits, acronyms (`OKRs`), CamelCase names (`GitLab`) or capitalised
     /// words in quotes. Unknown words that are no slip away from a known word (names, jargon)
-    /// are left alone: a checker that cries wolf gets switched off.
+    /// are left alone: a checker that cries wolf gets switched off. So are words with letters
+    /// outside ASCII (`Sofía`), and capitalised words that look like names: every correction is
+    /// a name (`Kaela`: Karla), or, inside a sentence, a short word that no dropped letter,
+    /// swapped pair or doubled letter explains (`Marek`: Mark). Headings, titles and sentence
+    /// starts are always checked.
     ///
     /// ## Why is this bad?
     /// A job-family page is read by every candidate for the job. "Responsibilties" under a

@@ -29,13 +29,20 @@ declare_rule! {
     REPEATED_WORD { id: "spelling/repeated-word", severity: Error, fix: Sometimes, check: Check::Code(check) }
 }
 
+/// Whether a capitalised double is a name (`Bora Bora`, `Baden Baden`): its lower-case form is
+/// no common word, unlike `The The`.
+fn is_name(first: &str, second: &str) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    capital(first) && capital(second) && !crate::spelling::is_common(&first.to_lowercase())
+}
+
 /// Whether two words are the same but for case.
 fn same_word(a: &str, b: &str) -> bool {
     a.len() == b.len() && (a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase())
 }
 
-/// Doubles that grammar allows.
-const ALLOWED: &[&str] = &["had", "that", "is"];
+/// Doubles that grammar or habit allows.
+const ALLOWED: &[&str] = &["bye", "had", "is", "no", "so", "that", "very"];
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     page.words
@@ -47,7 +54,8 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 && second.compound.is_none()
                 && first.kind != Kind::Digits
                 && same_word(&first.text, &second.text)
-                && !ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(&first.text));
+                && !ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(&first.text))
+                && !is_name(&first.text, &second.text);
             if !repeated {
                 return None;
             }
