@@ -16,7 +16,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check pages and report what is wrong (exit 0: clean, 1: errors found, 2: could not check)
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print a page's document model as JSON: what the schema validates
     Model {
         /// The page
@@ -36,6 +36,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocFormat::Text)]
         format: DocFormat,
     },
+    /// Run a language server on standard input and output, for editors
+    ///
+    /// It checks open pages as they are edited and offers each fix as a code action. See
+    /// docs/editors.md for Neovim, Helix and VS Code.
+    Lsp,
 }
 
 /// Arguments of `jobfam check`.
@@ -47,9 +52,51 @@ pub struct CheckArgs {
     /// files matching the include patterns.
     pub paths: Vec<String>,
 
+    /// Check one page read from standard input instead of paths
+    ///
+    /// For editors and hooks that lint a buffer by piping it in. Name it with --stdin-filename
+    /// so its links and word lists resolve; otherwise it is reported as `<stdin>` and judged
+    /// as if it were in the current folder.
+    #[arg(long, conflicts_with_all = ["paths", "fix", "diff"], help_heading = "Files")]
+    pub stdin: bool,
+
+    /// The path the page read with --stdin would have on disk
+    ///
+    /// Relative links and `.jobfam-words.txt` files resolve as if the page were there, and
+    /// diagnostics name this path. The file need not exist.
+    #[arg(long, value_name = "PATH", requires = "stdin", help_heading = "Files")]
+    pub stdin_filename: Option<PathBuf>,
+
     /// Output format
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
+
+    /// Write the report in --format to FILE; the human report still goes to standard output
+    ///
+    /// For CI: one job prints the findings in its log, fails on errors, and leaves FILE to
+    /// upload (`--format sarif` for GitHub code scanning, `--format gitlab` for GitLab Code
+    /// Quality). FILE is replaced whole, only once the report is complete. The exit code is
+    /// the same as without --output, or 2 when FILE cannot be written.
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+
+    /// Apply the fixes rules offer, then report what is left
+    ///
+    /// Every fix jobfam offers is certain (`jobfam rules` shows which rules fix). Each page is
+    /// fixed and re-checked until no fix applies, then replaced atomically, keeping its
+    /// byte-order mark, line endings and permissions. A page that cannot be written (read-only)
+    /// is reported as an error and left as it was. "Fixed N findings in M files" goes to
+    /// standard error; the exit code is by the findings that are left.
+    #[arg(long, help_heading = "Fixing")]
+    pub fix: bool,
+
+    /// Print a unified diff of what --fix would change, and change nothing
+    ///
+    /// The diff goes to standard output (apply it with `patch -p0`) instead of the report.
+    /// Exit 1 when a page would change, 0 when none would, 2 when something could not be
+    /// checked, so CI can require fixed pages.
+    #[arg(long, conflicts_with_all = ["format", "output"], help_heading = "Fixing")]
+    pub diff: bool,
 
     /// When to use colour in the human format
     ///
@@ -132,6 +179,12 @@ pub enum OutputFormat {
     Compact,
     /// One JSON document, for tools
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitLab Code Quality JSON, for the merge request widget
+    Gitlab,
+    /// GitHub Actions workflow commands, which annotate pull requests
+    Github,
 }
 
 /// Slug presets.

@@ -10,6 +10,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod fix;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -17,6 +19,7 @@ pub mod similar;
 pub mod site;
 pub mod source;
 pub mod spelling;
+pub mod suppress;
 
 use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;
@@ -161,7 +164,7 @@ fn check_page(source: &Source, ctx: &Context) -> (FileReport, Option<Vec<Stated>
             } else {
                 None
             };
-            let mut findings = ctx.check(&page);
+            let mut findings = suppress::apply(&page, ctx.check(&page), ctx);
             findings.sort_by(|a, b| {
                 (a.span.start, a.rule.id, &a.message).cmp(&(b.span.start, b.rule.id, &b.message))
             });

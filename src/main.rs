@@ -6,6 +6,7 @@ use clap::Parser;
 use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
 use jobfam::config::Settings;
 use jobfam::document::slug::Preset;
+use jobfam::fix::{self, FixRun, Mode};
 use jobfam::report::{self, Format, Run, Style};
 use jobfam::source::Source;
 use jobfam::spelling::Locale;
@@ -29,6 +30,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     let mut out = io::stdout().lock();
     match cli.command {
         Command::Check(args) => {
+            let args = *args;
             let settings = Settings {
                 paths: if args.paths.is_empty() {
                     vec![".".into()]
@@ -64,11 +66,27 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Ok(ctx) => ctx,
                 Err(e) => return usage_error(&e.to_string()),
             };
-            let outcome = jobfam::check_paths(&settings.paths, &settings.include, &ctx);
+            let outcome = if args.diff {
+                let fixed = fix::run(&settings.paths, &settings.include, &ctx, Mode::Diff);
+                return write_diff(&mut out, &fixed);
+            } else if args.fix {
+                let fixed = fix::run(&settings.paths, &settings.include, &ctx, Mode::Write);
+                if let Some(summary) = fixed.summary() {
+                    writeln!(io::stderr(), "{summary}")?;
+                }
+                fixed.outcome
+            } else if args.stdin {
+                check_stdin(args.stdin_filename.as_deref(), &ctx)
+            } else {
+                jobfam::check_paths(&settings.paths, &settings.include, &ctx)
+            };
             let format = match args.format {
                 OutputFormat::Human => Format::Human,
                 OutputFormat::Compact => Format::Compact,
                 OutputFormat::Json => Format::Json,
+                OutputFormat::Sarif => Format::Sarif,
+                OutputFormat::Gitlab => Format::Gitlab,
+                OutputFormat::Github => Format::Github,
             };
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -86,8 +104,33 @@ fn run(cli: Cli) -> io::Result<u8> {
                 reports: &outcome.reports,
                 files_checked: outcome.files_checked,
             };
-            report::write(&mut out, format, Style { color, width }, &run)?;
-            Ok(outcome.exit_code())
+            let style = Style { color, width };
+            let Some(path) = args.output else {
+                report::write(&mut out, format, style, &run)?;
+                return Ok(outcome.exit_code());
+            };
+            // The file first: it is what CI uploads, and a closed stdout must not cost it.
+            let plain = Style {
+                color: false,
+                width,
+            };
+            let written = report::write_file(&path, format, plain, &run);
+            report::write(&mut out, Format::Human, style, &run)?;
+            match written {
+                Ok(()) => Ok(outcome.exit_code()),
+                Err(e) => usage_error(&e.to_string()),
+            }
+        }
+        Command::Lsp => {
+            // The server's writer thread locks standard output itself.
+            drop(out);
+            match jobfam::lsp::run() {
+                Ok(()) => Ok(0),
+                Err(e) => {
+                    writeln!(io::stderr(), "error: {e}")?;
+                    Ok(1)
+                }
+            }
         }
         Command::Model { file } => {
             let source = match Source::read(&file) {
@@ -159,6 +202,53 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             Ok(0)
         }
+    }
+}
+
+/// `check --diff`: the diff on standard output; problems and the summary on standard error.
+fn write_diff(out: &mut dyn Write, fixed: &FixRun) -> io::Result<u8> {
+    out.write_all(fixed.diff().as_bytes())?;
+    let problems = fixed.problems();
+    if !problems.is_empty() {
+        let run = Run {
+            reports: &problems,
+            files_checked: fixed.outcome.files_checked,
+        };
+        let style = Style {
+            color: false,
+            width: 100,
+        };
+        report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+    }
+    if let Some(summary) = fixed.summary() {
+        writeln!(io::stderr(), "{summary}")?;
+    }
+    Ok(fixed.exit_code())
+}
+
+/// `check --stdin`: one page read from standard input, named `name` (`<stdin>` without one).
+fn check_stdin(name: Option<&std::path::Path>, ctx: &jobfam::rules::Context) -> jobfam::Outcome {
+    use std::io::Read;
+    let path = name.map_or_else(|| "<stdin>".into(), std::path::Path::to_path_buf);
+    let mut bytes = Vec::new();
+    let report = match io::stdin().lock().read_to_end(&mut bytes) {
+        Ok(_) => Source::from_bytes(path.clone(), bytes)
+            .map(|source| jobfam::check_source(&source, ctx))
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(format!("cannot read standard input: {e}")),
+    };
+    let report = report.unwrap_or_else(|message| {
+        let shown = jobfam::diagnostic::display_path(&path);
+        let error = jobfam::diagnostic::error_ids::READ;
+        jobfam::diagnostic::FileReport {
+            diagnostics: vec![jobfam::diagnostic::path_error(&shown, error, message)],
+            path: shown,
+            text: None,
+        }
+    });
+    jobfam::Outcome {
+        files_checked: usize::from(report.text.is_some()),
+        reports: vec![report],
     }
 }
 

@@ -98,6 +98,48 @@ pub struct Page {
     /// [`crate::spelling::SpellCheck::judge`] has run (else empty).
     #[serde(skip)]
     pub spelling: Vec<(usize, crate::spelling::Verdict)>,
+    /// Every `<!-- jobfam-disable… -->` and `<!-- jobfam-enable… -->` comment.
+    #[serde(skip)]
+    pub directives: Vec<Directive>,
+}
+
+/// An inline suppression comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    /// Which comment.
+    pub kind: DirectiveKind,
+    /// The rule ids or groups it names, as written; empty means every rule.
+    pub rules: Vec<String>,
+    /// The whole comment.
+    pub span: Span,
+}
+
+/// The kinds of suppression comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectiveKind {
+    /// `jobfam-disable-next-line`: the line after the comment.
+    NextLine,
+    /// `jobfam-disable-line`: the comment's own line.
+    Line,
+    /// `jobfam-disable`: from here to a matching `jobfam-enable` or the end.
+    Disable,
+    /// `jobfam-enable`: ends a `jobfam-disable`.
+    Enable,
+    /// `jobfam-disable-file`: the whole page.
+    File,
+}
+
+impl DirectiveKind {
+    /// The kind named after `jobfam-` in a comment.
+    pub fn of(name: &str) -> DirectiveKind {
+        match name {
+            "disable-next-line" => DirectiveKind::NextLine,
+            "disable-line" => DirectiveKind::Line,
+            "disable-file" => DirectiveKind::File,
+            "enable" => DirectiveKind::Enable,
+            _ => DirectiveKind::Disable,
+        }
+    }
 }
 
 /// A paragraph or table cell: its text as a reader sees it, with a map back to the source.

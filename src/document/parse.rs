@@ -3,8 +3,8 @@
 use super::line_index::{LineIndex, floor_char_boundary};
 use super::slug::{Anchorizer, Preset};
 use super::{
-    Anchor, AnchorKind, Block, Heading, Link, LinkKind, Page, ParseError, Section, Span,
-    front_matter, roles,
+    Anchor, AnchorKind, Block, Directive, DirectiveKind, Heading, Link, LinkKind, Page, ParseError,
+    Section, Span, front_matter, roles,
 };
 use crate::source::Source;
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
@@ -42,6 +42,14 @@ fn options() -> Options<'static> {
 static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<(?:[a-z][a-z0-9]*\s[^>]*?\bid|a\s[^>]*?\bname)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>/=`]+))"#)
         .expect("static regex compiles")
+});
+
+/// `<!-- jobfam-disable… RULES -->` and `<!-- jobfam-enable… -->` comments.
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<!--\s*jobfam-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
+    )
+    .expect("static regex compiles")
 });
 
 /// Parses one page, choosing the slug preset from the page (see [`parse_with`]).
@@ -99,6 +107,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let mut blocks = Vec::new();
     let mut links = Vec::new();
     let mut tables = 0;
+    let mut directives = Vec::new();
     for node in root.descendants() {
         // Borrowed, not cloned: cloning would copy every text node's string.
         let data = node.data();
@@ -162,6 +171,23 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
                     _ => "",
                 };
                 let start = walker.span(node).start;
+                for caps in DIRECTIVE.captures_iter(html) {
+                    let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
+                        continue;
+                    };
+                    let rules = caps.get(2).map_or("", |r| r.as_str());
+                    directives.push(Directive {
+                        kind: DirectiveKind::of(kind.as_str()),
+                        rules: rules
+                            .split([',', ' ', '\t', '\n'])
+                            .map(str::trim)
+                            .filter(|r| !r.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                        span: Span::new(start + all.start(), start + all.end())
+                            .min_within(walker.text.len()),
+                    });
+                }
                 for caps in HTML_ID.captures_iter(html) {
                     let Some(id) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
                     else {
@@ -269,6 +295,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         grades,
         words,
         spelling: Vec::new(),
+        directives,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod grades;
 pub mod links;
 pub mod spelling;
 pub mod structure;
+pub mod style;
 
 use crate::document::{Page, Span};
 use crate::schema::Schema;
@@ -55,6 +56,8 @@ pub enum Check {
     Code(fn(&Page, &Context) -> Vec<Finding>),
     /// Failures of the JSON Schema whose `x-rule` names this rule.
     Schema,
+    /// Made by a pipeline step after the other rules (inline suppressions).
+    Pipeline,
 }
 
 /// A rule's identity, documentation and check.
@@ -146,6 +149,7 @@ pub static RULES: &[&RuleMeta] = &[
     &structure::missing_section::MISSING_SECTION,
     &structure::placeholder::PLACEHOLDER,
     &structure::schema::SCHEMA,
+    &style::unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 /// The rule with this id.
@@ -243,7 +247,7 @@ impl Context {
                             .filter(|f| self.severity(f.rule).is_some()),
                     );
                 }
-                Check::Schema => {}
+                Check::Schema | Check::Pipeline => {}
             }
         }
         findings

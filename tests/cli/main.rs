@@ -4,13 +4,17 @@
 mod bad_input;
 mod commands;
 mod corpus;
+mod fix;
 mod fixtures;
 mod grades;
 mod links;
+mod lsp;
 mod regressions;
+mod reports;
 mod slug_renderers;
 mod spelling;
 mod structure;
+mod suppress;
 
 use std::path::Path;
 
@@ -61,10 +65,10 @@ pub fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// The diagnostics of the rules (or groups) `select` on a page held in memory.
+/// The diagnostics of the rules (or groups, comma-separated) `select` on a page held in memory.
 pub fn diagnostics_of(text: &str, select: &str) -> Vec<jobfam::diagnostic::Diagnostic> {
     let settings = jobfam::config::Settings {
-        select: vec![select.into()],
+        select: select.split(',').map(str::to_string).collect(),
         ..jobfam::config::Settings::default()
     };
     jobfam::check_text("page.md", text, &settings.context().unwrap()).diagnostics

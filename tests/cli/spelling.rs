@@ -54,6 +54,10 @@ fn every_injected_typo_is_found_and_nothing_else() {
     for path in good_pages() {
         let source = Source::read(&path).unwrap();
         let text = source.text.to_string();
+        // Suppression comments would silence the injected typos on their lines.
+        if text.contains("jobfam-disable") {
+            continue;
+        }
         let page = jobfam::document::parse(&source).unwrap();
         let ordinary: Vec<_> = page
             .words

@@ -1,0 +1,3 @@
+//! Style: rules about jobfam's own comments in a page.
+
+pub mod unused_suppression;

@@ -1,0 +1,403 @@
+//! The CI report formats (`sarif`, `gitlab`, `github`) and `--output`.
+
+use crate::jobfam;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Runs `jobfam ARGS` in `dir`: (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = jobfam().current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        out.stdout,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary folder holding `page.md` with `text`.
+fn page(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.md"), text).unwrap();
+    dir
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("tests/data/sarif-schema-2.1.0.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn assert_valid_sarif(log: &Value) {
+    let validator = sarif_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+}
+
+const TERM_CASE: &str = "---
+title: \"Frontend Engineer\"
+---
+
+## Requirements
+
+- Contributions to Gitlab or Github projects, and Gitlab's own handbook.
+- Gitlab and Gitlab again.
+";
+
+// ---- SARIF ----
+
+#[test]
+fn sarif_of_the_fixtures_is_valid_sarif_2_1_0() {
+    let (code, out, _) = run_in(repo(), &["check", "fixtures/", "--format", "sarif"]);
+    assert_eq!(code, 1);
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    assert_valid_sarif(&log);
+    // The schema is really applied: a level SARIF does not know is refused.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!sarif_validator().is_valid(&broken));
+
+    assert_eq!(log["version"], "2.1.0");
+    let runs = log["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let driver = &runs[0]["tool"]["driver"];
+    assert_eq!(driver["name"], "jobfam");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let rules = driver["rules"].as_array().unwrap();
+    for r in jobfam::rules::RULES {
+        let rule = rules.iter().find(|x| x["id"] == r.id).unwrap();
+        assert_eq!(rule["shortDescription"]["text"], r.summary().as_str());
+        assert!(rule["fullDescription"]["text"].as_str().unwrap().len() >= r.summary().len());
+        let markdown = rule["help"]["markdown"].as_str().unwrap();
+        assert!(markdown.starts_with("## What it does\n"), "{markdown}");
+        assert!(markdown.contains("## Fix"), "{markdown}");
+        assert!(rule["help"]["text"].is_string());
+    }
+
+    // One result per diagnostic, each pointing at its rule, with a relative URI.
+    let (_, compact, _) = run_in(repo(), &["check", "fixtures/", "--format", "compact"]);
+    let compact = String::from_utf8(compact).unwrap();
+    let results = runs[0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), compact.lines().count());
+    for (result, line) in results.iter().zip(compact.lines()) {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(uri.starts_with("fixtures/"), "{uri}");
+        let expected = format!(
+            "{uri}:{}:{}: {} {}: ",
+            region["startLine"],
+            region["startColumn"],
+            result["level"].as_str().unwrap(),
+            result["ruleId"].as_str().unwrap()
+        );
+        assert!(line.starts_with(&expected), "{line} vs {expected}");
+        let key = result["partialFingerprints"]["jobfam/v1"].as_str().unwrap();
+        assert_eq!(key.len(), 32);
+    }
+}
+
+#[test]
+fn sarif_reports_pages_that_could_not_be_checked() {
+    let dir = page("---\ntitle: [unclosed\n---\n\ntext\n");
+    let (code, out, _) = run_in(
+        dir.path(),
+        &["check", "page.md", "missing.md", "--format", "sarif"],
+    );
+    assert_eq!(code, 2);
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    assert_valid_sarif(&log);
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert_eq!(r["level"], "error");
+            let index = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index]["id"], r["ruleId"]);
+            r["ruleId"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(ids, ["path-error", "parse-error"]);
+    // GitHub drops every result of a run that was not successful, so it stays true.
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    assert_eq!(
+        invocation["toolExecutionNotifications"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn sarif_columns_count_utf16_code_units() {
+    // `😀` is one character and two UTF-16 code units.
+    let dir = page("---\ntitle: \"Engineer\"\n---\n\n😀 Gitlab\n");
+    let (_, out, _) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "page.md",
+            "--select",
+            "spelling/term-case",
+            "--format",
+            "sarif",
+        ],
+    );
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(log["runs"][0]["columnKind"], "utf16CodeUnits");
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            region["startLine"].clone(),
+            region["startColumn"].clone(),
+            region["endColumn"].clone()
+        ),
+        (5.into(), 4.into(), 10.into())
+    );
+}
+
+// ---- GitLab Code Quality ----
+
+fn gitlab(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<Value>) {
+    let mut all = vec!["check", "--format", "gitlab"];
+    all.extend_from_slice(args);
+    let (_, out, _) = run_in(dir, &all);
+    let issues: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    (out, issues)
+}
+
+#[test]
+fn gitlab_report_has_what_code_quality_requires() {
+    let (raw, issues) = gitlab(repo(), &["fixtures/"]);
+    assert!(!raw.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    assert!(!issues.is_empty());
+    let mut fingerprints = HashSet::new();
+    for issue in &issues {
+        assert!(!issue["description"].as_str().unwrap().is_empty());
+        assert!(issue["check_name"].as_str().unwrap().contains('/'));
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert!(
+            fingerprints.insert(fingerprint.to_string()),
+            "{fingerprint} repeats"
+        );
+        let severity = issue["severity"].as_str().unwrap();
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"].contains(&severity),
+            "{severity}"
+        );
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(path.starts_with("fixtures/"), "{path}");
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+    }
+    let severities: HashSet<&str> = issues
+        .iter()
+        .map(|i| i["severity"].as_str().unwrap())
+        .collect();
+    assert!(severities.contains("major") && severities.contains("minor"));
+}
+
+#[test]
+fn gitlab_paths_lose_a_leading_dot_slash() {
+    let dir = page(TERM_CASE);
+    let (_, issues) = gitlab(dir.path(), &["./page.md", "--select", "spelling"]);
+    assert_eq!(issues[0]["location"]["path"], "page.md");
+}
+
+#[test]
+fn fingerprints_survive_a_line_added_above() {
+    let dir = page(TERM_CASE);
+    let (_, before) = gitlab(dir.path(), &["page.md"]);
+    let moved = TERM_CASE.replace("## Requirements", "Intro.\n\n## Requirements");
+    std::fs::write(dir.path().join("page.md"), moved).unwrap();
+    let (_, after) = gitlab(dir.path(), &["page.md"]);
+    let term_case = |issues: &[Value]| -> Vec<(String, u64)> {
+        issues
+            .iter()
+            .filter(|i| i["check_name"] == "spelling/term-case")
+            .map(|i| {
+                (
+                    i["fingerprint"].as_str().unwrap().to_string(),
+                    i["location"]["lines"]["begin"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (before, after) = (term_case(&before), term_case(&after));
+    assert_eq!(before.len(), 5);
+    for ((fp_before, line_before), (fp_after, line_after)) in before.iter().zip(&after) {
+        assert_eq!(fp_before, fp_after);
+        assert_eq!(line_before + 2, *line_after);
+    }
+}
+
+#[test]
+fn findings_on_one_line_get_different_fingerprints() {
+    let dir = page(TERM_CASE);
+    let (_, issues) = gitlab(dir.path(), &["page.md", "--select", "spelling/term-case"]);
+    let on_line = |line: u64| -> HashSet<&str> {
+        issues
+            .iter()
+            .filter(|i| i["location"]["lines"]["begin"] == line)
+            .map(|i| i["fingerprint"].as_str().unwrap())
+            .collect()
+    };
+    // Three different words on line 7; the same word and message twice on line 8.
+    assert_eq!(on_line(7).len(), 3);
+    assert_eq!(on_line(8).len(), 2);
+}
+
+#[test]
+fn sarif_and_gitlab_share_fingerprints() {
+    let dir = page(TERM_CASE);
+    let (_, issues) = gitlab(dir.path(), &["page.md"]);
+    let (_, out, _) = run_in(dir.path(), &["check", "page.md", "--format", "sarif"]);
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    let sarif: Vec<&Value> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["partialFingerprints"]["jobfam/v1"])
+        .collect();
+    let gitlab: Vec<&Value> = issues.iter().map(|i| &i["fingerprint"]).collect();
+    assert_eq!(sarif, gitlab);
+}
+
+// ---- GitHub Actions ----
+
+#[test]
+fn github_annotations_are_escaped_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("team, a:b.md"),
+        "---\ntitle: \"Frontend Engineer\"\n---\n\nWorks on Gitlab, see [pay](#50%-off).\n\nTBD\n",
+    )
+    .unwrap();
+    let (code, out, _) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "team, a:b.md",
+            "--select",
+            "spelling/term-case,links/broken-fragment,structure/placeholder",
+            "--format",
+            "github",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "\
+::error file=team%2C a%3Ab.md,line=5,col=10,endLine=5,endColumn=16,title=spelling/term-case::`Gitlab` is written `GitLab`%0Ahelp: write `GitLab`
+::error file=team%2C a%3Ab.md,line=5,col=22,endLine=5,endColumn=37,title=links/broken-fragment::link fragment `#50%25-off` matches no anchor on this page%0Ahelp: link to a heading's id; `jobfam model PAGE` lists the page's anchors
+::warning file=team%2C a%3Ab.md,line=7,col=1,endLine=7,endColumn=4,title=structure/placeholder::`TBD` marker left in the page%0Ahelp: write the missing text, or remove the marker
+"
+    );
+}
+
+// ---- --output ----
+
+#[test]
+fn output_writes_the_report_and_keeps_the_human_summary() {
+    let dir = page(TERM_CASE);
+    let (code, out, err) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "page.md",
+            "--select",
+            "spelling/term-case",
+            "--format",
+            "gitlab",
+            "--output",
+            "gl-code-quality-report.json",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (1, ""));
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("`Github` is written `GitHub`"), "{out}");
+    assert!(out.ends_with("5 errors, 0 warnings in 1 file\n"), "{out}");
+    let report = std::fs::read(dir.path().join("gl-code-quality-report.json")).unwrap();
+    let issues: Vec<Value> = serde_json::from_slice(&report).unwrap();
+    assert_eq!(issues.len(), 5);
+    // Nothing but the page and the report: the temporary file was renamed into place.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["gl-code-quality-report.json", "page.md"]);
+}
+
+#[test]
+fn output_replaces_an_old_report_even_on_a_clean_run() {
+    let dir = page("---\ntitle: \"Engineer\"\n---\n\nAll good.\n");
+    let report = dir.path().join("jobfam.sarif");
+    std::fs::write(
+        &report,
+        "stale report, much longer than the new one will be ...",
+    )
+    .unwrap();
+    let (code, out, _) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "page.md",
+            "--select",
+            "spelling",
+            "--format",
+            "sarif",
+            "-o",
+            "jobfam.sarif",
+        ],
+    );
+    assert_eq!((code, out.as_slice()), (0, &b""[..]));
+    let log: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_valid_sarif(&log);
+    assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+}
+
+#[test]
+fn unwritable_output_is_an_error_with_exit_2() {
+    let dir = page(TERM_CASE);
+    for target in ["no-such-dir/report.json", "."] {
+        let (code, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                "page.md",
+                "--select",
+                "spelling/term-case",
+                "--format",
+                "gitlab",
+                "--output",
+                target,
+            ],
+        );
+        assert_eq!(code, 2, "{target}");
+        assert!(
+            err.starts_with(&format!("error: cannot write the report to {target}: ")),
+            "{err}"
+        );
+        // The findings are still shown.
+        assert!(String::from_utf8(out).unwrap().contains("5 errors"));
+    }
+}
