@@ -18,6 +18,8 @@ pub mod error_ids {
     pub const READ: &str = "read-error";
     /// A page whose front matter does not parse.
     pub const PARSE: &str = "parse-error";
+    /// A page `--fix` could not write.
+    pub const WRITE: &str = "write-error";
 }
 
 /// One reported problem, placed in its file.

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The id of the file-level error for a page whose fixes could not be written.
-pub const WRITE_ERROR: &str = "write-error";
+pub const WRITE_ERROR: &str = diagnostic::error_ids::WRITE;
 
 /// Most check-and-fix rounds per page. A fix can make another (a fixed heading leaves a
 /// link's fragment one slip away from it) and overlapping fixes wait for the next round, but

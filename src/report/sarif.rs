@@ -34,6 +34,10 @@ const FILE_ERRORS: &[(&str, &str)] = &[
         error_ids::PARSE,
         "A page's front matter does not parse, so the page was not checked.",
     ),
+    (
+        error_ids::WRITE,
+        "--fix could not write a page (read-only, or changed since it was read); it is unchanged.",
+    ),
 ];
 
 pub(super) fn write(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {

@@ -324,5 +324,12 @@ fn sarif_stays_valid_with_a_write_error() {
         .unwrap();
     let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "invalid SARIF: {errors:?}");
-    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "write-error");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "write-error");
+    // The error is described among the rules, like the other file-level errors.
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(
+        log["runs"][0]["tool"]["driver"]["rules"][index]["id"],
+        "write-error"
+    );
 }
