@@ -61,15 +61,24 @@ pub enum ConfigError {
 }
 
 impl Settings {
-    /// Whether a rule that needs the dictionary may run (before selection is checked).
+    /// Whether a rule that needs the dictionary will run, so it can start loading early.
     pub fn spells(&self) -> bool {
-        let names = |list: &[String]| {
-            list.iter().any(|s| {
-                s == "spelling" || (s.starts_with("spelling/") && s != "spelling/repeated-word")
-            })
+        self.selected()
+            .into_iter()
+            .any(rules::spelling::needs_dictionary)
+    }
+
+    /// The rules `select` and `ignore` leave on (a selector that names nothing selects nothing).
+    fn selected(&self) -> Vec<&'static RuleMeta> {
+        let chosen = |r: &RuleMeta, list: &[String]| {
+            list.iter().any(|s| resolve(s).iter().any(|x| x.id == r.id))
         };
-        (self.select.is_empty() || names(&self.select))
-            && !self.ignore.iter().any(|s| s == "spelling")
+        rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| self.select.is_empty() || chosen(r, &self.select))
+            .filter(|r| !chosen(r, &self.ignore))
+            .collect()
     }
 
     /// Compiles the schema and resolves rule selection into a per-run [`Context`].
@@ -82,14 +91,9 @@ impl Settings {
                 });
             }
         }
-        let chosen = |r: &RuleMeta, list: &[String]| {
-            list.iter().any(|s| resolve(s).iter().any(|x| x.id == r.id))
-        };
-        let enabled = rules::RULES
-            .iter()
-            .copied()
-            .filter(|r| self.select.is_empty() || chosen(r, &self.select))
-            .filter(|r| !chosen(r, &self.ignore))
+        let enabled = self
+            .selected()
+            .into_iter()
             .map(|r| (r, r.severity))
             .collect();
         let schema = match &self.schema {

@@ -218,9 +218,9 @@ pub struct Context {
 impl Context {
     /// Whether a rule that reads spelling verdicts is on.
     pub fn spells(&self) -> bool {
-        self.enabled.iter().any(|(r, _)| {
-            r.group() == "spelling" && r.id != spelling::repeated_word::REPEATED_WORD.id
-        })
+        self.enabled
+            .iter()
+            .any(|(r, _)| spelling::needs_dictionary(r))
     }
 
     /// The severity `rule` reports at, or `None` when it is off.

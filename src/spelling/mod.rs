@@ -23,12 +23,12 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
-pub const WORD_LISTS: &[(&str, &str)] = &[
-    ("software", include_str!("../../data/words/software.txt")),
-    ("business", include_str!("../../data/words/business.txt")),
-    ("roles", include_str!("../../data/words/roles.txt")),
-    ("products", include_str!("../../data/words/products.txt")),
-    ("english", include_str!("../../data/words/english.txt")),
+pub const WORD_LISTS: &[&str] = &[
+    include_str!("../../data/words/software.txt"),
+    include_str!("../../data/words/business.txt"),
+    include_str!("../../data/words/roles.txt"),
+    include_str!("../../data/words/products.txt"),
+    include_str!("../../data/words/english.txt"),
 ];
 
 /// What the spell checker knows before any user word: dictionary, vocabulary and variants.
@@ -55,7 +55,7 @@ pub fn builtin() -> &'static Builtin {
                 // The files are embedded and parsed by a unit test, so this cannot fail at run time.
                 .expect("the embedded en_US dictionary parses");
         let mut vocabulary = Vocabulary::default();
-        for (_, list) in WORD_LISTS {
+        for list in WORD_LISTS {
             vocabulary.extend(list);
         }
         Builtin {

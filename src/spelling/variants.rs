@@ -18,9 +18,6 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// Every accepted name, for messages.
-    pub const NAMES: &'static str = "en, en-US, en-GB";
-
     /// Parses `en`, `en-US` or `en-GB` (any case, `_` for `-`).
     pub fn parse(name: &str) -> Option<Locale> {
         match name.to_ascii_lowercase().replace('_', "-").as_str() {

@@ -54,11 +54,6 @@ impl Vocabulary {
         }
     }
 
-    /// Whether the list has no entry.
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.terms.is_empty()
-    }
-
     /// Whether `word` is an entry, its plural or its possessive, in an allowed casing.
     pub fn knows(&self, word: &str) -> bool {
         stems(word).any(|stem| {

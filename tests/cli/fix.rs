@@ -1,7 +1,6 @@
 //! `check --fix` and `check --diff`: exactly the fixed bytes change, the rest of the file
 //! (byte-order mark, line endings, permissions) is kept, and a second run changes nothing.
 
-use crate::jobfam;
 use std::path::Path;
 
 /// A page with three fixable findings: a misspelled heading, a repeated word and a term in
@@ -65,18 +64,10 @@ The Senior Product Manager is a grade 7.
 
 /// Runs `jobfam check ARGS` in `dir`: (exit code, stdout, stderr).
 fn check(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = jobfam()
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
+    let all: Vec<&str> = std::iter::once("check")
+        .chain(args.iter().copied())
+        .collect();
+    crate::run_in(dir, &all)
 }
 
 /// A temporary folder holding each `(name, bytes)`.

@@ -49,20 +49,24 @@ pub fn jobfam() -> assert_cmd::Command {
     cmd
 }
 
-/// Runs `jobfam check --format compact ARGS` in `dir`: (exit code, stdout, stderr).
-pub fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = jobfam()
-        .current_dir(dir)
-        .args(["check", "--format", "compact"])
-        .args(args)
-        .output()
-        .unwrap();
+/// Runs `jobfam ARGS` in `dir`: (exit code, stdout, stderr).
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = jobfam().current_dir(dir).args(args).output().unwrap();
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
     (
         out.status.code().unwrap(),
         text(out.stdout),
         text(out.stderr),
     )
+}
+
+/// Runs `jobfam check --format compact ARGS` in `dir`: (exit code, stdout, stderr).
+pub fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let all: Vec<&str> = ["check", "--format", "compact"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
+    run_in(dir, &all)
 }
 
 /// The diagnostics of the rules (or groups, comma-separated) `select` on a page held in memory.

@@ -1,19 +1,9 @@
 //! The CI report formats (`sarif`, `gitlab`, `github`) and `--output`.
 
-use crate::jobfam;
+use crate::run_in;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
-
-/// Runs `jobfam ARGS` in `dir`: (exit code, stdout, stderr).
-fn run_in(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = jobfam().current_dir(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        out.stdout,
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -61,7 +51,7 @@ title: \"Frontend Engineer\"
 fn sarif_of_the_fixtures_is_valid_sarif_2_1_0() {
     let (code, out, _) = run_in(repo(), &["check", "fixtures/", "--format", "sarif"]);
     assert_eq!(code, 1);
-    let log: Value = serde_json::from_slice(&out).unwrap();
+    let log: Value = serde_json::from_str(&out).unwrap();
     assert_valid_sarif(&log);
     // The schema is really applied: a level SARIF does not know is refused.
     let mut broken = log.clone();
@@ -87,7 +77,6 @@ fn sarif_of_the_fixtures_is_valid_sarif_2_1_0() {
 
     // One result per diagnostic, each pointing at its rule, with a relative URI.
     let (_, compact, _) = run_in(repo(), &["check", "fixtures/", "--format", "compact"]);
-    let compact = String::from_utf8(compact).unwrap();
     let results = runs[0]["results"].as_array().unwrap();
     assert_eq!(results.len(), compact.lines().count());
     for (result, line) in results.iter().zip(compact.lines()) {
@@ -119,7 +108,7 @@ fn sarif_reports_pages_that_could_not_be_checked() {
         &["check", "page.md", "missing.md", "--format", "sarif"],
     );
     assert_eq!(code, 2);
-    let log: Value = serde_json::from_slice(&out).unwrap();
+    let log: Value = serde_json::from_str(&out).unwrap();
     assert_valid_sarif(&log);
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
@@ -162,7 +151,7 @@ fn sarif_columns_count_utf16_code_units() {
             "sarif",
         ],
     );
-    let log: Value = serde_json::from_slice(&out).unwrap();
+    let log: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(log["runs"][0]["columnKind"], "utf16CodeUnits");
     let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
@@ -177,18 +166,18 @@ fn sarif_columns_count_utf16_code_units() {
 
 // ---- GitLab Code Quality ----
 
-fn gitlab(dir: &Path, args: &[&str]) -> (Vec<u8>, Vec<Value>) {
+fn gitlab(dir: &Path, args: &[&str]) -> (String, Vec<Value>) {
     let mut all = vec!["check", "--format", "gitlab"];
     all.extend_from_slice(args);
     let (_, out, _) = run_in(dir, &all);
-    let issues: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    let issues: Vec<Value> = serde_json::from_str(&out).unwrap();
     (out, issues)
 }
 
 #[test]
 fn gitlab_report_has_what_code_quality_requires() {
     let (raw, issues) = gitlab(repo(), &["fixtures/"]);
-    assert!(!raw.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    assert!(!raw.starts_with('\u{feff}'), "no BOM");
     assert!(!issues.is_empty());
     let mut fingerprints = HashSet::new();
     for issue in &issues {
@@ -270,7 +259,7 @@ fn sarif_and_gitlab_share_fingerprints() {
     let dir = page(TERM_CASE);
     let (_, issues) = gitlab(dir.path(), &["page.md"]);
     let (_, out, _) = run_in(dir.path(), &["check", "page.md", "--format", "sarif"]);
-    let log: Value = serde_json::from_slice(&out).unwrap();
+    let log: Value = serde_json::from_str(&out).unwrap();
     let sarif: Vec<&Value> = log["runs"][0]["results"]
         .as_array()
         .unwrap()
@@ -304,7 +293,7 @@ fn github_annotations_are_escaped_workflow_commands() {
     );
     assert_eq!(code, 1);
     assert_eq!(
-        String::from_utf8(out).unwrap(),
+        out,
         "\
 ::error file=team%2C a%3Ab.md,line=5,col=10,endLine=5,endColumn=16,title=spelling/term-case::`Gitlab` is written `GitLab`%0Ahelp: write `GitLab`
 ::error file=team%2C a%3Ab.md,line=5,col=22,endLine=5,endColumn=37,title=links/broken-fragment::link fragment `#50%25-off` matches no anchor on this page%0Ahelp: link to a heading's id; `jobfam model PAGE` lists the page's anchors
@@ -332,7 +321,6 @@ fn output_writes_the_report_and_keeps_the_human_summary() {
         ],
     );
     assert_eq!((code, err.as_str()), (1, ""));
-    let out = String::from_utf8(out).unwrap();
     assert!(out.contains("`Github` is written `GitHub`"), "{out}");
     assert!(out.ends_with("5 errors, 0 warnings in 1 file\n"), "{out}");
     let report = std::fs::read(dir.path().join("gl-code-quality-report.json")).unwrap();
@@ -369,7 +357,7 @@ fn output_replaces_an_old_report_even_on_a_clean_run() {
             "jobfam.sarif",
         ],
     );
-    assert_eq!((code, out.as_slice()), (0, &b""[..]));
+    assert_eq!((code, out.as_str()), (0, ""));
     let log: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_valid_sarif(&log);
     assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
@@ -398,6 +386,6 @@ fn unwritable_output_is_an_error_with_exit_2() {
             "{err}"
         );
         // The findings are still shown.
-        assert!(String::from_utf8(out).unwrap().contains("5 errors"));
+        assert!(out.contains("5 errors"));
     }
 }

@@ -1,8 +1,8 @@
 //! `spelling/misspelling`: a word no dictionary knows, one typing slip from one that it does.
 
-use super::{add_word_help, judged};
+use super::{add_word_help, judged, replace_word};
 use crate::document::Page;
-use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::spelling::{Verdict, clear_best};
 
 declare_rule! {
@@ -75,21 +75,9 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 format!("or {}; {}", others.join(", "), add_word_help(&word.text))
             });
             if let Some(clear) = clear_best(&word.text, suggestions) {
-                finding.fix = Some(Fix {
-                    span: word.span,
-                    replacement: matching_apostrophe(&clear.word, page.slice(word.span)),
-                });
+                finding.fix = Some(replace_word(page, word, &clear.word));
             }
             Some(finding)
         })
         .collect()
-}
-
-/// `replacement` with the apostrophe the source used (curly or straight).
-pub(super) fn matching_apostrophe(replacement: &str, source: &str) -> String {
-    if source.contains('’') {
-        replacement.replace('\'', "’")
-    } else {
-        replacement.to_string()
-    }
 }

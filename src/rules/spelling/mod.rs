@@ -10,7 +10,27 @@ pub mod variant;
 
 use crate::document::Page;
 use crate::document::words::Word;
+use crate::rules::{Fix, RuleMeta};
 use crate::spelling::Verdict;
+
+/// Whether `rule` reads the spell checker's verdicts, so the dictionary must be loaded.
+pub fn needs_dictionary(rule: &RuleMeta) -> bool {
+    rule.group() == "spelling" && rule.id != repeated_word::REPEATED_WORD.id
+}
+
+/// The fix that replaces `word` by `replacement`, with the apostrophe the source used (curly
+/// or straight).
+fn replace_word(page: &Page, word: &Word, replacement: &str) -> Fix {
+    let replacement = if page.slice(word.span).contains('’') {
+        replacement.replace('\'', "’")
+    } else {
+        replacement.to_string()
+    };
+    Fix {
+        span: word.span,
+        replacement,
+    }
+}
 
 /// Each word with a verdict, and the verdict.
 fn judged(page: &Page) -> impl Iterator<Item = (&Word, &Verdict)> {

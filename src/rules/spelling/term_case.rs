@@ -1,9 +1,8 @@
 //! `spelling/term-case`: a known product or term written in the wrong case.
 
-use super::judged;
-use super::misspelling::matching_apostrophe;
+use super::{judged, replace_word};
 use crate::document::Page;
-use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::spelling::Verdict;
 
 declare_rule! {
@@ -46,10 +45,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 format!("`{}` is written `{term}`", word.text),
             )
             .with_help(format!("write `{term}`"));
-            finding.fix = Some(Fix {
-                span: word.span,
-                replacement: matching_apostrophe(term, page.slice(word.span)),
-            });
+            finding.fix = Some(replace_word(page, word, term));
             Some(finding)
         })
         .collect()

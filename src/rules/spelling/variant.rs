@@ -1,9 +1,8 @@
 //! `spelling/variant`: the other English's spelling, when a locale is chosen.
 
-use super::judged;
-use super::misspelling::matching_apostrophe;
+use super::{judged, replace_word};
 use crate::document::Page;
-use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::spelling::Verdict;
 
 declare_rule! {
@@ -49,10 +48,7 @@ fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
             .with_help(format!(
                 "the locale is {locale}; pass --locale en to accept both"
             ));
-            finding.fix = Some(Fix {
-                span: word.span,
-                replacement: matching_apostrophe(preferred, page.slice(word.span)),
-            });
+            finding.fix = Some(replace_word(page, word, preferred));
             Some(finding)
         })
         .collect()
