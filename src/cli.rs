@@ -36,6 +36,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocFormat::Text)]
         format: DocFormat,
     },
+    /// Write a commented starter jobfam.toml in the current folder
+    Init {
+        /// Replace an existing jobfam.toml
+        #[arg(long)]
+        force: bool,
+    },
     /// Run a language server on standard input and output, for editors
     ///
     /// It checks open pages as they are edited and offers each fix as a code action. See
@@ -70,6 +76,18 @@ pub struct CheckArgs {
     /// Output format
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
+
+    /// Use this config file instead of looking for one
+    ///
+    /// Without it, jobfam.toml or .jobfam.toml is looked for in the current folder (for
+    /// --stdin, the folder of --stdin-filename) and each folder above it. Options given on
+    /// the command line win over the file.
+    #[arg(long, value_name = "FILE", help_heading = "Config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no config file: the built-in defaults and the command line only
+    #[arg(long, conflicts_with = "config", help_heading = "Config")]
+    pub no_config: bool,
 
     /// Write the report in --format to FILE; the human report still goes to standard output
     ///
@@ -110,6 +128,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub include: Vec<String>,
 
+    /// Glob of files or folders never to check, even when named (repeatable)
+    ///
+    /// Added to the config's `exclude`. A pattern without `/` matches a name at any depth
+    /// (`drafts`); one with `/` is relative to the current folder (`legacy/**`).
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub exclude: Vec<String>,
+
     /// A JSON Schema (draft 2020-12) for the document model, replacing the built-in one
     #[arg(long, value_name = "FILE", help_heading = "Rules")]
     pub schema: Option<PathBuf>,
@@ -135,13 +160,13 @@ pub struct CheckArgs {
     ///
     /// `auto` uses kramdown-gfm for Middleman pages (index.html.md, `layout: job_family_page`)
     /// and hugo for the rest.
-    #[arg(long, value_enum, default_value_t = SlugChoice::Auto, help_heading = "Links")]
-    pub slug: SlugChoice,
+    #[arg(long, value_enum, help_heading = "Links")]
+    pub slug: Option<SlugChoice>,
 
     /// Which English is right: `en` accepts American and British spellings, `en-US` and
     /// `en-GB` report the other one (spelling/variant) [default: en]
-    #[arg(long, value_enum, default_value_t = LocaleChoice::En, help_heading = "Spelling")]
-    pub locale: LocaleChoice,
+    #[arg(long, value_enum, help_heading = "Spelling")]
+    pub locale: Option<LocaleChoice>,
 
     /// A word list to accept: one word per line, `#` comments (repeatable)
     ///

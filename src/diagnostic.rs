@@ -20,6 +20,8 @@ pub mod error_ids {
     pub const PARSE: &str = "parse-error";
     /// A page `--fix` could not write.
     pub const WRITE: &str = "write-error";
+    /// A config file that cannot be used.
+    pub const CONFIG: &str = "config-error";
 }
 
 /// One reported problem, placed in its file.

@@ -1,9 +1,24 @@
 //! Paths, globs and ignore files → the ordered list of pages to check.
 //!
-//! Never reads a page. A file named on the command line is always checked; a directory is
-//! walked with `.gitignore` respected, keeping files that match the include patterns.
+//! Never reads a page. A file named on the command line is checked unless an `exclude` pattern
+//! covers it; a directory is walked with `.gitignore` respected, keeping files that match the
+//! include patterns and skipping excluded folders without entering them.
 
+use crate::globs::{self, Globs};
 use std::path::{Path, PathBuf};
+
+/// Which files a run takes.
+#[derive(Clone, Debug, Default)]
+pub struct Files {
+    /// Include patterns for directory walks; empty means [`DEFAULT_INCLUDE`].
+    pub include: Vec<String>,
+    /// The folder include patterns are relative to (the config file's); `None`: the folder
+    /// being walked.
+    pub include_base: Option<PathBuf>,
+    /// Files and folders never checked, even when named on the command line (so a pre-commit
+    /// hook, which names staged files, skips them too).
+    pub exclude: Globs,
+}
 
 /// The default include pattern: `index.html.md` matches it too; `.md.erb` pages only when added.
 pub const DEFAULT_INCLUDE: &str = "**/*.md";
@@ -59,6 +74,7 @@ impl DiscoverError {
 pub struct Includes {
     patterns: Vec<glob::Pattern>,
     text: String,
+    base: Option<PathBuf>,
 }
 
 impl Includes {
@@ -82,7 +98,18 @@ impl Includes {
         Ok(Includes {
             patterns: compiled,
             text: patterns.join(", "),
+            base: None,
         })
+    }
+
+    /// Whether the file at `path`, found walking `dir`, is included.
+    fn takes(&self, dir: &Path, path: &Path) -> bool {
+        match &self.base {
+            Some(base) => globs::absolute(path)
+                .strip_prefix(base)
+                .is_ok_and(|relative| self.matches(relative)),
+            None => self.matches(path.strip_prefix(dir).unwrap_or(path)),
+        }
     }
 
     fn matches(&self, relative: &Path) -> bool {
@@ -99,17 +126,28 @@ impl Includes {
 
 /// Resolves command-line arguments into pages, sorted and without duplicates, plus the
 /// arguments that led nowhere.
-pub fn discover(args: &[String], includes: &Includes) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+pub fn discover(args: &[String], files: &Files) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+    let mut includes = match Includes::new(&files.include) {
+        Ok(includes) => includes,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    includes.base = files.include_base.as_deref().map(globs::absolute);
+    let walker = Walker {
+        includes,
+        exclude: &files.exclude,
+    };
     let mut pages = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         let path = Path::new(arg);
         if path.is_file() {
-            pages.push(path.to_path_buf());
+            if !files.exclude.matches(path) {
+                pages.push(path.to_path_buf());
+            }
         } else if path.is_dir() {
-            walk(arg, includes, &mut pages, &mut errors);
+            walker.walk(arg, &mut pages, &mut errors);
         } else if arg.contains(['*', '?', '[']) {
-            expand(arg, includes, &mut pages, &mut errors);
+            walker.expand(arg, &mut pages, &mut errors);
         } else {
             errors.push(DiscoverError::NotFound { path: arg.clone() });
         }
@@ -122,69 +160,75 @@ pub fn discover(args: &[String], includes: &Includes) -> (Vec<PathBuf>, Vec<Disc
     (pages, errors)
 }
 
-fn expand(
-    pattern: &str,
-    includes: &Includes,
-    pages: &mut Vec<PathBuf>,
-    errors: &mut Vec<DiscoverError>,
-) {
-    let paths = match glob::glob(pattern) {
-        Ok(paths) => paths,
-        Err(e) => {
-            errors.push(DiscoverError::Glob {
-                path: pattern.to_string(),
-                problem: format!("is malformed: {e}"),
-            });
-            return;
-        }
-    };
-    let before = pages.len();
-    for entry in paths {
-        match entry {
-            Ok(p) if p.is_dir() => walk(&p.display().to_string(), includes, pages, errors),
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(DiscoverError::Walk {
-                path: e.path().display().to_string(),
-                message: e.error().to_string(),
-            }),
-        }
-    }
-    if pages.len() == before {
-        errors.push(DiscoverError::Glob {
-            path: pattern.to_string(),
-            problem:
-                "matched no files; check the pattern, and quote it so the shell leaves it alone"
-                    .into(),
-        });
-    }
+struct Walker<'a> {
+    includes: Includes,
+    exclude: &'a Globs,
 }
 
-fn walk(dir: &str, includes: &Includes, pages: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
-    let before = pages.len();
-    let walker = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
-                if includes.matches(relative) {
-                    pages.push(e.into_path());
-                }
+impl Walker<'_> {
+    fn expand(&self, pattern: &str, pages: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
+        let paths = match glob::glob(pattern) {
+            Ok(paths) => paths,
+            Err(e) => {
+                errors.push(DiscoverError::Glob {
+                    path: pattern.to_string(),
+                    problem: format!("is malformed: {e}"),
+                });
+                return;
             }
-            Ok(_) => {}
-            Err(e) => errors.push(DiscoverError::Walk {
-                path: dir.to_string(),
-                message: e.to_string(),
-            }),
+        };
+        let mut matched = false;
+        for entry in paths {
+            matched = true;
+            match entry {
+                Ok(p) if self.exclude.matches(&p) => {}
+                Ok(p) if p.is_dir() => self.walk(&p.display().to_string(), pages, errors),
+                Ok(p) => pages.push(p),
+                Err(e) => errors.push(DiscoverError::Walk {
+                    path: e.path().display().to_string(),
+                    message: e.error().to_string(),
+                }),
+            }
+        }
+        if !matched {
+            errors.push(DiscoverError::Glob {
+                path: pattern.to_string(),
+                problem:
+                    "matched no files; check the pattern, and quote it so the shell leaves it alone"
+                        .into(),
+            });
         }
     }
-    if pages.len() == before {
-        errors.push(DiscoverError::NoPages {
-            path: dir.to_string(),
-            patterns: includes.text.clone(),
-        });
+
+    fn walk(&self, dir: &str, pages: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
+        let before = pages.len();
+        let exclude = self.exclude.clone();
+        let walker = ignore::WalkBuilder::new(dir)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(move |e| e.depth() == 0 || !exclude.matches(e.path()))
+            .build();
+        let root = Path::new(dir);
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    if self.includes.takes(root, e.path()) {
+                        pages.push(e.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(DiscoverError::Walk {
+                    path: dir.to_string(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        if pages.len() == before && !self.exclude.matches(root) {
+            errors.push(DiscoverError::NoPages {
+                path: dir.to_string(),
+                patterns: self.includes.text.clone(),
+            });
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! [`apply`] is the pure part; [`run`] drives a whole run.
 
 use crate::diagnostic::{self, FileReport, FixEdit};
+use crate::discover::Files;
 use crate::rules::Context;
 use crate::source::{LineEnding, ReadError, Source};
 use crate::{Outcome, check_paths, check_source};
@@ -205,8 +206,8 @@ impl FixRun {
 /// could not be fully checked (a fatal diagnostic: an unreadable word list could turn a known
 /// word into a "misspelling"), and a round whose result no longer parses is dropped. After
 /// writing, the whole run is checked again, so cross-page findings are up to date too.
-pub fn run(paths: &[String], include: &[String], ctx: &Context, mode: Mode) -> FixRun {
-    let first = check_paths(paths, include, ctx);
+pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode) -> FixRun {
+    let first = check_paths(paths, files, ctx);
     let results: Vec<(String, Result<Option<FixedFile>, FixError>)> = first
         .reports
         .par_iter()
@@ -219,17 +220,17 @@ pub fn run(paths: &[String], include: &[String], ctx: &Context, mode: Mode) -> F
             (r.path.clone(), fixed)
         })
         .collect();
-    let mut files = Vec::new();
+    let mut fixed_files = Vec::new();
     let mut errors = Vec::new();
     for (path, result) in results {
         match result {
-            Ok(Some(f)) => files.push(f),
+            Ok(Some(f)) => fixed_files.push(f),
             Ok(None) => {}
             Err(e) => errors.push((path, e)),
         }
     }
-    let mut outcome = if mode == Mode::Write && !files.is_empty() {
-        check_paths(paths, include, ctx)
+    let mut outcome = if mode == Mode::Write && !fixed_files.is_empty() {
+        check_paths(paths, files, ctx)
     } else {
         first
     };
@@ -248,7 +249,7 @@ pub fn run(paths: &[String], include: &[String], ctx: &Context, mode: Mode) -> F
     FixRun {
         mode,
         outcome,
-        files,
+        files: fixed_files,
     }
 }
 

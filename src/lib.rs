@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod fix;
+pub mod globs;
 pub mod lsp;
 pub mod report;
 pub mod rules;
@@ -53,15 +54,12 @@ impl Outcome {
 }
 
 /// Discovers and checks every page under `paths`, in parallel.
-pub fn check_paths(paths: &[String], include: &[String], ctx: &Context) -> Outcome {
+pub fn check_paths(paths: &[String], files: &discover::Files, ctx: &Context) -> Outcome {
     if ctx.spells() {
         spelling::prewarm();
     }
     let mut reports = Vec::new();
-    let (pages, errors) = match discover::Includes::new(include) {
-        Ok(includes) => discover::discover(paths, &includes),
-        Err(e) => (Vec::new(), vec![e]),
-    };
+    let (pages, errors) = discover::discover(paths, files);
     for e in errors {
         let path = e.path().to_string();
         reports.push(FileReport {
@@ -74,29 +72,27 @@ pub fn check_paths(paths: &[String], include: &[String], ctx: &Context) -> Outco
             text: None,
         });
     }
-    let cross_page = ctx.severity(&rules::grades::conflict::CONFLICT).is_some();
-    let checked: Vec<Checked> = pages
+    let mut checked: Vec<Result<Checked, FileReport>> = pages
         .par_iter()
         .map(|path| match Source::read(path) {
-            Ok(source) => {
-                let (report, stated) = check_page(&source, ctx);
-                let page = cross_page.then(|| (source, stated.unwrap_or_default()));
-                Checked { report, page }
-            }
+            Ok(source) => Ok(check_alone(source, ctx)),
             Err(e) => {
                 let path = diagnostic::display_path(path);
                 let d = diagnostic::path_error(&path, error_ids::READ, e.to_string());
-                let report = FileReport {
+                Err(FileReport {
                     path,
                     text: None,
                     diagnostics: vec![d],
-                };
-                Checked { report, page: None }
+                })
             }
         })
         .collect();
-    let files_checked = checked.iter().filter(|c| c.report.text.is_some()).count();
-    let mut checked_reports = compare_pages(checked, ctx);
+    compare_pages(&mut checked, ctx);
+    let files_checked = checked.iter().filter(|c| c.is_ok()).count();
+    let mut checked_reports: Vec<FileReport> = checked
+        .into_par_iter()
+        .map(|c| c.map_or_else(|report| report, |c| c.finish()))
+        .collect();
     reports.append(&mut checked_reports);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     Outcome {
@@ -105,41 +101,107 @@ pub fn check_paths(paths: &[String], include: &[String], ctx: &Context) -> Outco
     }
 }
 
-/// One page's report, with what cross-page rules need of it.
-struct Checked {
-    report: FileReport,
-    page: Option<(Source, Vec<Stated>)>,
+/// One page after its own rules ran, before cross-page rules and suppressions.
+struct Checked<'c> {
+    source: Source,
+    enabled: std::borrow::Cow<'c, rules::enabled::Enabled>,
+    outcome: Result<Alone, document::ParseError>,
 }
 
-/// Runs the cross-page rules over every page checked in this run and adds their findings.
-fn compare_pages(checked: Vec<Checked>, ctx: &Context) -> Vec<FileReport> {
-    let (mut reports, pages): (Vec<FileReport>, Vec<_>) =
-        checked.into_iter().map(|c| (c.report, c.page)).unzip();
-    let pages: Vec<(usize, Source, Vec<Stated>)> = pages
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, page)| page.map(|(source, stated)| (i, source, stated)))
-        .collect();
-    if pages.is_empty() {
-        return reports;
+/// What a page's own rules made of it.
+struct Alone {
+    page: Page,
+    findings: Vec<rules::Finding>,
+    words_error: Option<spelling::check::WordsError>,
+}
+
+/// Parses `source` and runs the rules enabled for its path.
+fn check_alone(source: Source, ctx: &Context) -> Checked<'_> {
+    let enabled = ctx.rules.at(&source.path);
+    let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
+        ctx.site.resolve(&mut page, &source.path);
+        let words_error = if enabled.spells() {
+            ctx.spelling.judge(&mut page, &source.path).err()
+        } else {
+            None
+        };
+        let findings = ctx.check(&page, &enabled);
+        Alone {
+            page,
+            findings,
+            words_error,
+        }
+    });
+    Checked {
+        source,
+        enabled,
+        outcome,
     }
-    let summaries: Vec<(&std::path::Path, Vec<Stated>)> = pages
-        .iter()
-        .map(|(_, s, st)| (s.path.as_path(), st.clone()))
-        .collect();
-    for (page, finding) in rules::grades::conflict::across(&summaries) {
-        let (report_index, source, _) = &pages[page];
-        if let Some(severity) = ctx.severity(finding.rule) {
-            let report = &mut reports[*report_index];
-            report
-                .diagnostics
-                .push(Placer::new(source).finding(finding, severity));
-            report.diagnostics.sort_by(|a, b| {
-                (a.offset, &a.rule, &a.message).cmp(&(b.offset, &b.rule, &b.message))
-            });
+}
+
+impl Checked<'_> {
+    /// Applies the page's suppressions and places what is left.
+    fn finish(self) -> FileReport {
+        let placer = Placer::new(&self.source);
+        let diagnostics = match self.outcome {
+            Ok(alone) => {
+                let mut findings = suppress::apply(&alone.page, alone.findings, &self.enabled);
+                findings.sort_by(|a, b| {
+                    (a.span.start, a.rule.id, &a.message).cmp(&(
+                        b.span.start,
+                        b.rule.id,
+                        &b.message,
+                    ))
+                });
+                let mut diagnostics: Vec<_> = alone
+                    .words_error
+                    .map(|e| {
+                        placer.fatal(error_ids::READ, document::Span::default(), e.to_string())
+                    })
+                    .into_iter()
+                    .collect();
+                diagnostics.extend(findings.into_iter().filter_map(|f| {
+                    let severity = self.enabled.severity(f.rule)?;
+                    Some(placer.finding(f, severity))
+                }));
+                diagnostics
+            }
+            Err(e) => vec![placer.fatal(error_ids::PARSE, e.span(), e.to_string())],
+        };
+        FileReport {
+            path: diagnostic::display_path(&self.source.path),
+            text: Some(self.source.text.clone()),
+            diagnostics,
         }
     }
-    reports
+}
+
+/// Runs the cross-page rules over the pages checked in this run that enable them, and adds
+/// their findings to those pages.
+fn compare_pages(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
+    if !ctx.grades.across_pages {
+        return;
+    }
+    let conflict = &rules::grades::conflict::CONFLICT;
+    let mut indices = Vec::new();
+    let mut summaries: Vec<(&std::path::Path, Vec<Stated>)> = Vec::new();
+    for (i, c) in checked.iter().enumerate() {
+        if let Ok(c) = c {
+            if let (Ok(alone), Some(_)) = (&c.outcome, c.enabled.severity(conflict)) {
+                indices.push(i);
+                summaries.push((&c.source.path, rules::grades::conflict::stated(&alone.page)));
+            }
+        }
+    }
+    let found = rules::grades::conflict::across(&summaries);
+    for (page, finding) in found {
+        if let Ok(Checked {
+            outcome: Ok(alone), ..
+        }) = &mut checked[indices[page]]
+        {
+            alone.findings.push(finding);
+        }
+    }
 }
 
 /// Checks one page held in memory (stdin, an editor buffer, a test).
@@ -148,47 +210,9 @@ pub fn check_text(path: &str, text: &str, ctx: &Context) -> FileReport {
     check_source(&source, ctx)
 }
 
-/// Parses, checks and places the findings of one page.
+/// Parses, checks and places the findings of one page, with its suppressions applied.
 pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
-    check_page(source, ctx).0
-}
-
-/// [`check_source`], also returning what cross-page rules need of the page.
-fn check_page(source: &Source, ctx: &Context) -> (FileReport, Option<Vec<Stated>>) {
-    let placer = Placer::new(source);
-    let (diagnostics, stated) = match document::parse_with(source, ctx.site.slug()) {
-        Ok(mut page) => {
-            ctx.site.resolve(&mut page, &source.path);
-            let words_error = if ctx.spells() {
-                ctx.spelling.judge(&mut page, &source.path).err()
-            } else {
-                None
-            };
-            let mut findings = suppress::apply(&page, ctx.check(&page), ctx);
-            findings.sort_by(|a, b| {
-                (a.span.start, a.rule.id, &a.message).cmp(&(b.span.start, b.rule.id, &b.message))
-            });
-            let mut diagnostics: Vec<_> = words_error
-                .map(|e| placer.fatal(error_ids::READ, document::Span::default(), e.to_string()))
-                .into_iter()
-                .collect();
-            diagnostics.extend(findings.into_iter().filter_map(|f| {
-                let severity = ctx.severity(f.rule)?;
-                Some(placer.finding(f, severity))
-            }));
-            (diagnostics, Some(rules::grades::conflict::stated(&page)))
-        }
-        Err(e) => (
-            vec![placer.fatal(error_ids::PARSE, e.span(), e.to_string())],
-            None,
-        ),
-    };
-    let report = FileReport {
-        path: diagnostic::display_path(&source.path),
-        text: Some(source.text.clone()),
-        diagnostics,
-    };
-    (report, stated)
+    check_alone(source.clone(), ctx).finish()
 }
 
 /// The document model of one page, or the diagnostic that says why there is none.

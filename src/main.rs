@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
-use jobfam::config::Settings;
+use jobfam::config::{CommandLine, Settings};
 use jobfam::document::slug::Preset;
 use jobfam::fix::{self, FixRun, Mode};
 use jobfam::report::{self, Format, Run, Style};
@@ -31,31 +31,9 @@ fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Check(args) => {
             let args = *args;
-            let settings = Settings {
-                paths: if args.paths.is_empty() {
-                    vec![".".into()]
-                } else {
-                    args.paths
-                },
-                include: args.include,
-                schema: args.schema,
-                select: args.select,
-                ignore: args.ignore,
-                site_roots: args.site_root,
-                site_url: args.site_url,
-                site_prefixes: args.site_prefix,
-                slug: match args.slug {
-                    SlugChoice::Auto => None,
-                    SlugChoice::Hugo => Some(Preset::Hugo),
-                    SlugChoice::Github => Some(Preset::Github),
-                    SlugChoice::KramdownGfm => Some(Preset::KramdownGfm),
-                },
-                locale: match args.locale {
-                    LocaleChoice::En => Locale::En,
-                    LocaleChoice::EnUs => Locale::EnUs,
-                    LocaleChoice::EnGb => Locale::EnGb,
-                },
-                words: args.words,
+            let settings = match settings(&args) {
+                Ok(settings) => settings,
+                Err(code) => return code,
             };
             if settings.spells() {
                 // The dictionary loads on another thread while the schema compiles and pages
@@ -67,18 +45,18 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(e) => return usage_error(&e.to_string()),
             };
             let outcome = if args.diff {
-                let fixed = fix::run(&settings.paths, &settings.include, &ctx, Mode::Diff);
+                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Diff);
                 return write_diff(&mut out, &fixed);
             } else if args.fix {
-                let fixed = fix::run(&settings.paths, &settings.include, &ctx, Mode::Write);
+                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Write);
                 if let Some(summary) = fixed.summary() {
                     writeln!(io::stderr(), "{summary}")?;
                 }
                 fixed.outcome
             } else if args.stdin {
-                check_stdin(args.stdin_filename.as_deref(), &ctx)
+                check_stdin(args.stdin_filename.as_deref(), &settings, &ctx)
             } else {
-                jobfam::check_paths(&settings.paths, &settings.include, &ctx)
+                jobfam::check_paths(&settings.paths, &settings.files, &ctx)
             };
             let format = match args.format {
                 OutputFormat::Human => Format::Human,
@@ -96,10 +74,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
+            let width = columns();
             let run = Run {
                 reports: &outcome.reports,
                 files_checked: outcome.files_checked,
@@ -118,6 +93,20 @@ fn run(cli: Cli) -> io::Result<u8> {
             report::write(&mut out, Format::Human, style, &run)?;
             match written {
                 Ok(()) => Ok(outcome.exit_code()),
+                Err(e) => usage_error(&e.to_string()),
+            }
+        }
+        Command::Init { force } => {
+            let path = std::path::Path::new(jobfam::config::file::NAMES[0]);
+            match jobfam::config::init::write(path, force) {
+                Ok(()) => {
+                    writeln!(
+                        io::stderr(),
+                        "Wrote {}: every setting is commented out, so it changes nothing until you edit it.",
+                        path.display()
+                    )?;
+                    Ok(0)
+                }
                 Err(e) => usage_error(&e.to_string()),
             }
         }
@@ -205,6 +194,75 @@ fn run(cli: Cli) -> io::Result<u8> {
     }
 }
 
+/// The settings for `check`: the config file's (unless --no-config), with the command line's
+/// laid over them. A config that cannot be used is reported on standard error, and the error
+/// is the exit code.
+fn settings(args: &cli::CheckArgs) -> Result<Settings, io::Result<u8>> {
+    let start = match (&args.stdin_filename, args.stdin) {
+        (Some(name), true) => jobfam::globs::absolute(name)
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let file = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => jobfam::config::find(&start),
+    };
+    let base = match file {
+        Some(path) => match jobfam::config::load(&path) {
+            Ok(settings) => settings,
+            Err(e) => return Err(config_error(&e)),
+        },
+        None => Settings::default(),
+    };
+    let cli = CommandLine {
+        paths: args.paths.clone(),
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        schema: args.schema.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        site_roots: args.site_root.clone(),
+        site_url: args.site_url.clone(),
+        site_prefixes: args.site_prefix.clone(),
+        slug: args.slug.map(|slug| match slug {
+            SlugChoice::Auto => None,
+            SlugChoice::Hugo => Some(Preset::Hugo),
+            SlugChoice::Github => Some(Preset::Github),
+            SlugChoice::KramdownGfm => Some(Preset::KramdownGfm),
+        }),
+        locale: args.locale.map(|locale| match locale {
+            LocaleChoice::En => Locale::En,
+            LocaleChoice::EnUs => Locale::EnUs,
+            LocaleChoice::EnGb => Locale::EnGb,
+        }),
+        words: args.words.clone(),
+    };
+    base.apply(cli).map_err(|e| usage_error(&e.to_string()))
+}
+
+/// Shows a config file's problems on standard error, as the human format shows findings.
+fn config_error(e: &jobfam::config::ConfigFileError) -> io::Result<u8> {
+    let color =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = Style {
+        color,
+        width: columns(),
+    };
+    let mut err = io::stderr().lock();
+    report::write_problems(&mut err, style, &[e.report()])?;
+    let n = e.problems.len();
+    writeln!(
+        err,
+        "error: {} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
+        jobfam::diagnostic::display_path(&e.path),
+        if n == 1 { "" } else { "s" }
+    )?;
+    Ok(2)
+}
+
 /// `check --diff`: the diff on standard output; problems and the summary on standard error.
 fn write_diff(out: &mut dyn Write, fixed: &FixRun) -> io::Result<u8> {
     out.write_all(fixed.diff().as_bytes())?;
@@ -227,7 +285,11 @@ fn write_diff(out: &mut dyn Write, fixed: &FixRun) -> io::Result<u8> {
 }
 
 /// `check --stdin`: one page read from standard input, named `name` (`<stdin>` without one).
-fn check_stdin(name: Option<&std::path::Path>, ctx: &jobfam::rules::Context) -> jobfam::Outcome {
+fn check_stdin(
+    name: Option<&std::path::Path>,
+    settings: &Settings,
+    ctx: &jobfam::rules::Context,
+) -> jobfam::Outcome {
     use std::io::Read;
     let path = name.map_or_else(|| "<stdin>".into(), std::path::Path::to_path_buf);
     let mut bytes = Vec::new();
@@ -237,6 +299,13 @@ fn check_stdin(name: Option<&std::path::Path>, ctx: &jobfam::rules::Context) -> 
             .map_err(|e| e.to_string()),
         Err(e) => Err(format!("cannot read standard input: {e}")),
     };
+    if name.is_some_and(|n| settings.files.exclude.matches(n)) {
+        // An editor or hook linting a page the config excludes: nothing to say.
+        return jobfam::Outcome {
+            reports: Vec::new(),
+            files_checked: 0,
+        };
+    }
     let report = report.unwrap_or_else(|message| {
         let shown = jobfam::diagnostic::display_path(&path);
         let error = jobfam::diagnostic::error_ids::READ;
@@ -250,6 +319,14 @@ fn check_stdin(name: Option<&std::path::Path>, ctx: &jobfam::rules::Context) -> 
         files_checked: usize::from(report.text.is_some()),
         reports: vec![report],
     }
+}
+
+/// The terminal width for the human format: `COLUMNS`, else 100.
+fn columns() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }
 
 fn usage_error(message: &str) -> io::Result<u8> {

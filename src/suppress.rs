@@ -4,8 +4,9 @@
 
 use crate::document::line_index::LineIndex;
 use crate::document::{DirectiveKind, Page};
+use crate::rules::enabled::Enabled;
 use crate::rules::style::unused_suppression::UNUSED_SUPPRESSION;
-use crate::rules::{Context, Finding, RULES, RuleMeta};
+use crate::rules::{Finding, RULES, RuleMeta};
 
 /// One rule selector of one comment, and the 0-based lines it covers.
 struct Scope {
@@ -20,7 +21,7 @@ struct Scope {
 
 /// Drops the findings that the page's suppression comments cover, and adds a
 /// `style/unused-suppression` finding for each comment, or rule named in one, that covers none.
-pub fn apply(page: &Page, findings: Vec<Finding>, ctx: &Context) -> Vec<Finding> {
+pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Finding> {
     if page.directives.is_empty() {
         return findings;
     }
@@ -87,7 +88,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, ctx: &Context) -> Vec<Finding>
     for scope in scopes.iter().filter(|s| !s.used) {
         // A suppression of rules that are not running this time is not stale.
         let running = match &scope.selector {
-            Some(s) => covered(s).iter().any(|r| ctx.severity(r).is_some()),
+            Some(s) => covered(s).iter().any(|r| enabled.severity(r).is_some()),
             None => true,
         };
         if !running {

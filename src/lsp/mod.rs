@@ -163,14 +163,22 @@ enum Flow {
     Exit,
 }
 
+/// What pages under one folder are checked with.
+struct Workspace {
+    ctx: Context,
+    /// The config's `exclude`: pages it covers get no diagnostics.
+    exclude: crate::globs::Globs,
+}
+
 /// The server's state between messages.
 struct Server<'c> {
     connection: &'c Connection,
     /// Workspace folders, each checked with its own settings.
     roots: Vec<PathBuf>,
-    /// Contexts built so far, by workspace folder (`None` when the settings could not be used
+    /// Contexts built so far, by workspace folder or, for a page in none, its own folder
+    /// (`None` when the settings could not be used
     /// and neither could the defaults). Emptied when a watched file changes.
-    contexts: HashMap<Option<PathBuf>, Option<Context>>,
+    contexts: HashMap<Option<PathBuf>, Option<Workspace>>,
     documents: HashMap<Uri, Document>,
     /// Documents to check again once no message is waiting, so a burst of edits is one check.
     stale: BTreeSet<Uri>,
@@ -365,20 +373,26 @@ impl<'c> Server<'c> {
         let Some(doc) = self.documents.get(&uri) else {
             return;
         };
+        // A page outside every workspace folder is checked with the config above its own folder.
         let root = self
             .roots
             .iter()
             .filter(|r| doc.path.starts_with(r))
             .max_by_key(|r| r.components().count())
-            .cloned();
+            .cloned()
+            .or_else(|| doc.path.parent().map(Path::to_path_buf));
         if !self.contexts.contains_key(&root) {
             let built = self.build(root.as_deref());
             self.contexts.insert(root.clone(), built);
         }
-        let ctx = self.contexts.get(&root).and_then(Option::as_ref);
+        let workspace = self.contexts.get(&root).and_then(Option::as_ref);
         let Some(doc) = self.documents.get_mut(&uri) else {
             return;
         };
+        // A page the config excludes gets no diagnostics, as `jobfam check` would give none.
+        let ctx = workspace
+            .filter(|w| !w.exclude.matches(&doc.path))
+            .map(|w| &w.ctx);
         let report = ctx.and_then(|ctx| {
             // A bug in a rule must cost one check, not the editor's server.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -405,10 +419,10 @@ impl<'c> Server<'c> {
 
     /// The context for pages under `root`, from [`settings_for`]; the defaults, with a message
     /// to the user, when those settings cannot be used.
-    fn build(&self, root: Option<&Path>) -> Option<Context> {
-        let error = match settings_for(root).map(|s| s.context()) {
-            Ok(Ok(ctx)) => return Some(ctx),
-            Ok(Err(e)) => e,
+    fn build(&self, root: Option<&Path>) -> Option<Workspace> {
+        let error = match settings_for(root).map(|s| (s.context(), s.files.exclude)) {
+            Ok((Ok(ctx), exclude)) => return Some(Workspace { ctx, exclude }),
+            Ok((Err(e), _)) => e,
             Err(e) => e,
         };
         let place = root
@@ -419,7 +433,10 @@ impl<'c> Server<'c> {
             format!("jobfam: {error}{place}; checking with the default settings"),
         );
         match crate::config::Settings::default().context() {
-            Ok(ctx) => Some(ctx),
+            Ok(ctx) => Some(Workspace {
+                ctx,
+                exclude: crate::globs::Globs::default(),
+            }),
             Err(e) => {
                 self.log(
                     MessageType::ERROR,

@@ -17,13 +17,16 @@ pub const WATCHED: &[&str] = &[
     "**/*.md",
 ];
 
-/// The settings for pages under the workspace folder `root` (`None`: a page outside every
-/// workspace folder, or a client that sent none).
+/// The settings for pages under `root`: a workspace folder, or the page's own folder when it
+/// is in none (`None`: no folder at all, as for an unsaved buffer).
 ///
-/// Today these are the defaults, as `jobfam check` with no options would use. An error (a
-/// config file that cannot be used) is shown to the user, and the server falls back to the
-/// defaults until the file changes again.
+/// They are what `jobfam check` run in `root` would use: the `jobfam.toml` or `.jobfam.toml`
+/// in `root` or the nearest folder above it, else the defaults. An error (a config file that
+/// cannot be used) is shown to the user, and the server falls back to the defaults until the
+/// file changes again.
 pub fn settings_for(root: Option<&Path>) -> Result<Settings, ConfigError> {
-    let _ = root;
-    Ok(Settings::default())
+    match root.and_then(crate::config::find) {
+        Some(path) => Ok(crate::config::load(&path)?),
+        None => Ok(Settings::default()),
+    }
 }

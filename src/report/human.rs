@@ -9,6 +9,19 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Result<()> {
+    if write_diagnostics(out, style, run.reports)? {
+        let s = Summary::of(run.reports);
+        writeln!(out, "{}", summary_line(s, run.files_checked))?;
+    }
+    Ok(())
+}
+
+/// Every diagnostic of `reports`; whether there was any.
+pub(super) fn write_diagnostics(
+    out: &mut dyn Write,
+    style: Style,
+    reports: &[crate::diagnostic::FileReport],
+) -> io::Result<bool> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -18,7 +31,7 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
         .with_width(style.width)
         .with_links(false);
     let mut any = false;
-    for report in run.reports {
+    for report in reports {
         let source = report
             .text
             .as_ref()
@@ -42,11 +55,7 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
             writeln!(out, "{rendered}")?;
         }
     }
-    if any {
-        let s = Summary::of(run.reports);
-        writeln!(out, "{}", summary_line(s, run.files_checked))?;
-    }
-    Ok(())
+    Ok(any)
 }
 
 /// Whether every line a diagnostic's labels touch is short enough to draw.

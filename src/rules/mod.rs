@@ -4,6 +4,7 @@
 //! [`RULES`]. Rules see only the parsed [`Page`] and the per-run [`Context`]; they never read
 //! files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
 
+pub mod enabled;
 pub mod grades;
 pub mod links;
 pub mod spelling;
@@ -207,35 +208,27 @@ impl Finding {
 pub struct Context {
     /// The compiled page schema.
     pub schema: Schema,
-    /// The rules that run, with the severity each reports at.
-    pub enabled: Vec<(&'static RuleMeta, Severity)>,
+    /// The rules that run on each page, with the severity each reports at.
+    pub rules: enabled::RuleTable,
     /// Where links lead.
     pub site: crate::site::Site,
     /// Locale, user words and caches of the spell checker.
     pub spelling: crate::spelling::SpellCheck,
+    /// `[grades]` settings.
+    pub grades: grades::GradeSettings,
 }
 
 impl Context {
-    /// Whether a rule that reads spelling verdicts is on.
+    /// Whether some page may run a rule that reads spelling verdicts.
     pub fn spells(&self) -> bool {
-        self.enabled
-            .iter()
-            .any(|(r, _)| spelling::needs_dictionary(r))
+        self.rules.may_spell()
     }
 
-    /// The severity `rule` reports at, or `None` when it is off.
-    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
-        self.enabled
-            .iter()
-            .find(|(r, _)| r.id == rule.id)
-            .map(|(_, s)| *s)
-    }
-
-    /// Runs every enabled rule over `page`, in registry order.
-    pub fn check(&self, page: &Page) -> Vec<Finding> {
+    /// Runs the `enabled` rules over `page`, in registry order.
+    pub fn check(&self, page: &Page, enabled: &enabled::Enabled) -> Vec<Finding> {
         let mut findings = Vec::new();
         let mut schema_ran = false;
-        for (rule, _) in &self.enabled {
+        for (rule, _) in enabled.iter() {
             match rule.check {
                 Check::Code(check) => findings.extend(check(page, self)),
                 Check::Schema if !schema_ran => {
@@ -244,7 +237,7 @@ impl Context {
                         self.schema
                             .validate(page)
                             .into_iter()
-                            .filter(|f| self.severity(f.rule).is_some()),
+                            .filter(|f| enabled.severity(f.rule).is_some()),
                     );
                 }
                 Check::Schema | Check::Pipeline => {}

@@ -1,7 +1,6 @@
 //! Bad input: one clear error naming the file, exit code 2, no panic, other files still checked.
 
-use crate::jobfam;
-use std::fs;
+use crate::{dir_with, jobfam};
 use tempfile::TempDir;
 
 const GOOD: &str = "---\ntitle: \"Analyst\"\n---\n\n## Responsibilities\n- TODO\n";
@@ -12,16 +11,6 @@ fn check_in(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
         dir.path(),
         &[&["--select", "structure/placeholder"], args].concat(),
     )
-}
-
-fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, bytes) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, bytes).unwrap();
-    }
-    dir
 }
 
 #[test]

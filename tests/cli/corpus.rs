@@ -13,7 +13,11 @@ fn corpus_is_checked_without_file_errors() {
         return;
     }
     let ctx = Settings::default().context().unwrap();
-    let outcome = jobfam::check_paths(&[corpus.display().to_string()], &[], &ctx);
+    let outcome = jobfam::check_paths(
+        &[corpus.display().to_string()],
+        &jobfam::discover::Files::default(),
+        &ctx,
+    );
     assert!(
         outcome.files_checked > 200,
         "{} pages",

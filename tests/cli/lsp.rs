@@ -338,6 +338,54 @@ fn lsp_reloads_word_lists_when_watched_files_change() {
     client.shut_down();
 }
 
+/// The workspace's jobfam.toml decides what is checked, and a change to it is picked up: a
+/// broken one is shown to the user (with where it is wrong) and the defaults are used meanwhile.
+#[test]
+fn lsp_uses_the_workspace_config_and_reloads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("jobfam.toml");
+    std::fs::write(&config, "[rules]\n\"spelling\" = \"off\"\n").unwrap();
+    let root = file_uri(dir.path());
+    let uri = file_uri(&dir.path().join("frontend.md"));
+    let mut client = Client::start(dir.path());
+    client.initialize(&root);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": PAGE}}),
+    );
+    assert_eq!(client.diagnostics(&uri)["diagnostics"], json!([]));
+
+    let changed = |client: &mut Client| {
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+        );
+    };
+    std::fs::write(&config, "[rules]\n\"speling\" = \"off\"\n").unwrap();
+    changed(&mut client);
+    let shown = client.expect("showMessage", |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("jobfam.toml:2:1: unknown rule `speling`; did you mean `spelling`?"),
+        "{message}"
+    );
+    let codes: Vec<Value> = client.diagnostics(&uri)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(
+        codes,
+        [json!("spelling/term-case"), json!("spelling/repeated-word")]
+    );
+
+    std::fs::write(&config, "exclude = [\"frontend.md\"]\n").unwrap();
+    changed(&mut client);
+    assert_eq!(client.diagnostics(&uri)["diagnostics"], json!([]));
+    client.shut_down();
+}
+
 /// `exit` without `shutdown` ends the server with code 1, as LSP says.
 #[test]
 fn lsp_exit_without_shutdown_fails() {

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod commands;
+mod config;
 mod corpus;
 mod fix;
 mod fixtures;
@@ -85,4 +86,15 @@ pub fn json_report(rule: &str, path: &str) -> serde_json::Value {
         .output()
         .unwrap();
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A temporary folder holding `files` (path, bytes), with the folders they need.
+pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
 }

@@ -63,3 +63,24 @@ fn file_wide_and_rules_not_running() {
         ]
     );
 }
+
+/// A comment silences a conflict with another page too, and is not reported as unused.
+#[test]
+fn cross_page_findings_are_suppressed() {
+    let page = "## Levels\n### Senior Data Analyst\nThe Senior Data Analyst is a grade 7.\n";
+    let other = "## Levels\n### Senior Data Analyst\n\
+<!-- jobfam-disable-next-line grades/conflict -->\n\
+The Senior Data Analyst is a grade 8.\n";
+    let dir = crate::dir_with(&[("a.md", page.as_bytes()), ("b.md", other.as_bytes())]);
+    let args = ["--select", "grades/conflict,style"];
+    let (code, out, _) = crate::check_in(dir.path(), &[&args[..], &["."]].concat());
+    assert_eq!((code, out.as_str()), (0, ""));
+    let unsuppressed = other.replace("<!-- jobfam-disable-next-line grades/conflict -->\n", "");
+    std::fs::write(dir.path().join("b.md"), unsuppressed).unwrap();
+    let (code, out, _) = crate::check_in(dir.path(), &[&args[..], &["."]].concat());
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "./b.md:3:36: error grades/conflict: `Senior Data Analyst` is stated as grade 8 here and as grade 7 in ./a.md\n"
+    );
+}

@@ -30,30 +30,28 @@ declare_rule! {
     MALFORMED { id: "grades/malformed", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-/// Where the job-grades table lives, in every spelling the handbook uses.
-static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"compensation-calculator/?#gitlab-job-grades\b").expect("static regex compiles")
-});
-
 /// Link syntax that does not render as a link.
 static BROKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[(?:grade\s*)?\d{1,2}(?:\.\d)?\+?\](?:\(\(|\s+\()|\bgrade\s*\d{1,2}(?:\.\d)?\+?\s*\((?:/|https?://)[^)\s]*\)|\bgrade\s*\[\d{1,2}(?:\.\d)?\+?\](?:[^(\[]|$)")
         .expect("static regex compiles")
 });
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen_blocks = Vec::new();
     for s in &page.grades {
         if let Some(link) = s.link.map(|i| &page.links[i]) {
-            if !TARGET.is_match(&link.url) {
+            if !ctx.grades.is_table(&link.url) {
                 findings.push(
                     Finding::new(
                         &MALFORMED,
                         link.span,
-                        format!("grade {} links to `{}`, not the job-grades table", s.grade.text, link.url),
+                        format!(
+                            "grade {} links to `{}`, not the job-grades table",
+                            s.grade.text, link.url
+                        ),
                     )
-                    .with_help("link to /handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades"),
+                    .with_help(format!("link to {}", ctx.grades.table)),
                 );
             }
         }
@@ -81,7 +79,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                     span,
                     format!("grade link `{found}` does not render as a link"),
                 )
-                .with_help("write it as [grade N](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)"),
+                .with_help(format!("write it as [grade N]({})", ctx.grades.table)),
             );
         }
     }

@@ -31,7 +31,7 @@ declare_rule! {
     MISSING { id: "grades/missing", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
     let parents = parents(&page.headings);
     let under = |block_heading: Option<usize>, h: usize| {
         std::iter::successors(block_heading, |&b| parents[b]).any(|b| b == h)
@@ -55,17 +55,23 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         .headings
         .iter()
         .enumerate()
-        .filter(|(h, heading)| is_grade_heading(&heading.text) && !states_grade(*h) && !links_grades_page(*h))
+        .filter(|(h, heading)| {
+            is_grade_heading(&heading.text) && !states_grade(*h) && !links_grades_page(*h)
+        })
         .map(|(h, heading)| {
-            let level = parents[h].map(|p| page.headings[p].text.as_str()).filter(|p| !is_grade_heading(p));
+            let level = parents[h]
+                .map(|p| page.headings[p].text.as_str())
+                .filter(|p| !is_grade_heading(p));
             let message = match level {
                 Some(level) if heading.text.eq_ignore_ascii_case("job grade") => {
                     format!("`{}` under `{level}` states no grade", heading.text)
                 }
                 _ => format!("`{}` states no grade", heading.text),
             };
-            Finding::new(&MISSING, heading.span, message)
-                .with_help("add \"The <role> is a [grade N](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\"")
+            Finding::new(&MISSING, heading.span, message).with_help(format!(
+                "add \"The <role> is a [grade N]({}).\"",
+                ctx.grades.table
+            ))
         })
         .collect();
     for h in levels_without_grade(&page.grades, &page.headings) {

@@ -9,6 +9,60 @@ pub mod order;
 pub mod title_mismatch;
 
 use crate::document::{Page, roles::GradeStatement};
+use regex::Regex;
+
+/// Where the handbook's job-grades table lives: what grade links should point at.
+pub const DEFAULT_TABLE: &str =
+    "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades";
+
+/// The config's `[grades]`.
+#[derive(Clone, Debug)]
+pub struct GradeSettings {
+    /// The job-grades table, as a site path or URL with its anchor.
+    pub table: String,
+    /// Whether `grades/conflict` compares pages checked together, not only statements on
+    /// one page.
+    pub across_pages: bool,
+    /// Matches links to the table in every spelling: relative, absolute, a Hugo `ref`.
+    target: Regex,
+}
+
+impl Default for GradeSettings {
+    fn default() -> GradeSettings {
+        GradeSettings::new(DEFAULT_TABLE, true)
+    }
+}
+
+impl GradeSettings {
+    /// Settings with the job-grades table at `table`.
+    pub fn new(table: &str, across_pages: bool) -> GradeSettings {
+        let (path, fragment) = table.split_once('#').unwrap_or((table, ""));
+        let page = path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let pattern = if fragment.is_empty() {
+            format!(r"{}/?(?:$|[?#])", regex::escape(page))
+        } else {
+            format!(
+                r"{}/?#{}(?:$|[^\w-])",
+                regex::escape(page),
+                regex::escape(fragment)
+            )
+        };
+        GradeSettings {
+            table: table.to_string(),
+            across_pages,
+            target: Regex::new(&pattern).expect("escaped text is a valid regex"),
+        }
+    }
+
+    /// Whether `url` points at the job-grades table.
+    pub fn is_table(&self, url: &str) -> bool {
+        self.target.is_match(url)
+    }
+}
 
 /// The statements that name a role (not "the role is a grade 7") and the level they sit
 /// under (or that cannot be compared):
@@ -19,4 +73,24 @@ fn trusted(page: &Page) -> impl Iterator<Item = &GradeStatement> {
         .iter()
         .filter(|s| !crate::document::roles::is_vague(&s.role))
         .filter(|s| s.mismatch != Some(true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_links_in_every_spelling() {
+        let g = GradeSettings::default();
+        assert!(g.is_table(DEFAULT_TABLE));
+        assert!(g.is_table("https://about.gitlab.com/handbook/total-rewards/compensation/compensation-calculator#gitlab-job-grades"));
+        assert!(!g.is_table(
+            "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades-x"
+        ));
+        assert!(!g.is_table("/handbook/total-rewards/compensation/"));
+        let g = GradeSettings::new("/people/grades/", true);
+        assert!(g.is_table("https://example.com/people/grades"));
+        assert!(g.is_table("/people/grades/#table"));
+        assert!(!g.is_table("/people/grades-old/"));
+    }
 }

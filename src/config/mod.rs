@@ -1,9 +1,15 @@
-//! Resolved settings for one run, built from the command line before any work starts.
+//! Resolved settings for one run, built before any work starts.
 //!
-//! The library never sees a clap type: `main.rs` turns the raw arguments into [`Settings`].
-//! (The `jobfam.toml` config file will be read here too.)
+//! [`file`] reads a `jobfam.toml` into [`Settings`]; `main.rs` lays the command line over them.
+//! The library never sees a clap type or a TOML value.
 
+pub mod file;
+pub mod init;
+
+use crate::discover::Files;
 use crate::document::slug::Preset;
+use crate::rules::enabled::{Level, Override, RuleTable};
+use crate::rules::grades::GradeSettings;
 use crate::rules::{self, Context, GROUPS, RuleMeta};
 use crate::schema::{Schema, SchemaError};
 use crate::site::Site;
@@ -11,13 +17,21 @@ use crate::spelling::check::{WordsError, read_list};
 use crate::spelling::{Locale, SpellCheck, Vocabulary};
 use std::path::PathBuf;
 
+pub use file::{ConfigFileError, find, load};
+
 /// What a check run does.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
+    /// The config file these settings came from, if any.
+    pub config: Option<PathBuf>,
     /// Paths, directories or glob patterns; empty means `.`.
     pub paths: Vec<String>,
-    /// Include patterns for directory walks; empty means the default.
-    pub include: Vec<String>,
+    /// Which files walks take and which are never checked.
+    pub files: Files,
+    /// Rule settings from the config's `[rules]`, applied in order over the defaults.
+    pub levels: Vec<(&'static RuleMeta, Level)>,
+    /// The config's `[[overrides]]`.
+    pub overrides: Vec<Override>,
     /// A schema file replacing the built-in one.
     pub schema: Option<PathBuf>,
     /// Rule ids or groups to run; empty means all.
@@ -35,6 +49,39 @@ pub struct Settings {
     /// Which English spelling is right.
     pub locale: Locale,
     /// Word lists to accept, besides the built-in ones and `.jobfam-words.txt` files.
+    pub words: Vec<PathBuf>,
+    /// Words and terms written in the config itself.
+    pub vocabulary: Vocabulary,
+    /// `[grades]`.
+    pub grades: GradeSettings,
+}
+
+/// What the command line says, laid over a config file's settings by [`Settings::apply`].
+#[derive(Clone, Debug, Default)]
+pub struct CommandLine {
+    /// Paths, directories or glob patterns; empty means `.`.
+    pub paths: Vec<String>,
+    /// `--include`: replaces the config's.
+    pub include: Vec<String>,
+    /// `--exclude`: added to the config's, relative to the current folder.
+    pub exclude: Vec<String>,
+    /// `--schema`: replaces the config's.
+    pub schema: Option<PathBuf>,
+    /// `--select`: narrows the rules the config leaves on.
+    pub select: Vec<String>,
+    /// `--ignore`: turns rules off.
+    pub ignore: Vec<String>,
+    /// `--site-root`: replaces the config's.
+    pub site_roots: Vec<PathBuf>,
+    /// `--site-url`: replaces the config's.
+    pub site_url: Option<String>,
+    /// `--site-prefix`: replaces the config's.
+    pub site_prefixes: Vec<String>,
+    /// `--slug`, when given (`Some(None)` is `auto`).
+    pub slug: Option<Option<Preset>>,
+    /// `--locale`, when given.
+    pub locale: Option<Locale>,
+    /// `--words`: added to the config's.
     pub words: Vec<PathBuf>,
 }
 
@@ -58,27 +105,72 @@ pub enum ConfigError {
     /// A word list could not be read.
     #[error(transparent)]
     Words(#[from] WordsError),
+    /// The config file cannot be used.
+    #[error(transparent)]
+    File(#[from] ConfigFileError),
+    /// An `--exclude` pattern that does not compile.
+    #[error("--exclude {0}")]
+    Glob(#[from] crate::globs::GlobError),
 }
 
 impl Settings {
-    /// Whether a rule that needs the dictionary will run, so it can start loading early.
-    pub fn spells(&self) -> bool {
-        self.selected()
-            .into_iter()
-            .any(rules::spelling::needs_dictionary)
+    /// These settings with the command line's laid over them: a value given there replaces
+    /// the config's, except `--exclude` and `--words`, which add to it.
+    pub fn apply(mut self, cli: CommandLine) -> Result<Settings, ConfigError> {
+        self.paths = if cli.paths.is_empty() {
+            vec![".".into()]
+        } else {
+            cli.paths
+        };
+        if !cli.include.is_empty() {
+            self.files.include = cli.include;
+            self.files.include_base = None;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        self.files
+            .exclude
+            .extend(crate::globs::Globs::new(&cwd, &cli.exclude)?);
+        if cli.schema.is_some() {
+            self.schema = cli.schema;
+        }
+        self.select = cli.select;
+        self.ignore = cli.ignore;
+        if !cli.site_roots.is_empty() {
+            self.site_roots = cli.site_roots;
+        }
+        if cli.site_url.is_some() {
+            self.site_url = cli.site_url;
+        }
+        if !cli.site_prefixes.is_empty() {
+            self.site_prefixes = cli.site_prefixes;
+        }
+        if let Some(slug) = cli.slug {
+            self.slug = slug;
+        }
+        if let Some(locale) = cli.locale {
+            self.locale = locale;
+        }
+        self.words.extend(cli.words);
+        Ok(self)
     }
 
-    /// The rules `select` and `ignore` leave on (a selector that names nothing selects nothing).
-    fn selected(&self) -> Vec<&'static RuleMeta> {
-        let chosen = |r: &RuleMeta, list: &[String]| {
-            list.iter().any(|s| resolve(s).iter().any(|x| x.id == r.id))
+    /// Whether a rule that needs the dictionary may run, so it can start loading early.
+    pub fn spells(&self) -> bool {
+        self.rule_table().may_spell()
+    }
+
+    /// Whether `select` and `ignore` leave `rule` on (a selector that names nothing selects
+    /// nothing).
+    fn selected(&self, rule: &RuleMeta) -> bool {
+        let chosen = |list: &[String]| {
+            list.iter()
+                .any(|s| resolve(s).iter().any(|x| x.id == rule.id))
         };
-        rules::RULES
-            .iter()
-            .copied()
-            .filter(|r| self.select.is_empty() || chosen(r, &self.select))
-            .filter(|r| !chosen(r, &self.ignore))
-            .collect()
+        (self.select.is_empty() || chosen(&self.select)) && !chosen(&self.ignore)
+    }
+
+    fn rule_table(&self) -> RuleTable {
+        RuleTable::new(&self.levels, |r| self.selected(r), self.overrides.clone())
     }
 
     /// Compiles the schema and resolves rule selection into a per-run [`Context`].
@@ -91,11 +183,6 @@ impl Settings {
                 });
             }
         }
-        let enabled = self
-            .selected()
-            .into_iter()
-            .map(|r| (r, r.severity))
-            .collect();
         let schema = match &self.schema {
             Some(path) => Schema::from_file(path)?,
             None => Schema::builtin(),
@@ -126,21 +213,22 @@ impl Settings {
             self.site_url.clone(),
             self.slug,
         );
-        let mut words = Vocabulary::default();
+        let mut words = self.vocabulary.clone();
         for path in &self.words {
             words.merge(read_list(path)?);
         }
         Ok(Context {
             schema,
-            enabled,
+            rules: self.rule_table(),
             site,
             spelling: SpellCheck::new(self.locale, words),
+            grades: self.grades.clone(),
         })
     }
 }
 
 /// The rules a selector names: an id, or a group.
-fn resolve(selector: &str) -> Vec<&'static RuleMeta> {
+pub fn resolve(selector: &str) -> Vec<&'static RuleMeta> {
     rules::RULES
         .iter()
         .copied()
@@ -169,8 +257,10 @@ mod tests {
             ..Settings::default()
         };
         let ctx = s.context().unwrap();
+        let enabled: Vec<_> = ctx.rules.base().iter().collect();
+        assert!(!enabled.is_empty());
         assert!(
-            ctx.enabled
+            enabled
                 .iter()
                 .all(|(r, _)| r.group() == "structure" && r.id != "structure/placeholder")
         );

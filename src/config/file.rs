@@ -1,0 +1,627 @@
+//! `jobfam.toml`: finding it, reading it into [`Settings`], and saying exactly where it is
+//! wrong.
+//!
+//! The file is parsed into a table that keeps the byte span of every key and value, then read
+//! key by key, so every problem (a TOML syntax error, an unknown key, a wrong type, a rule id
+//! that does not exist, a path that leads nowhere) is a diagnostic at its exact spot, with
+//! "did you mean" where a known name is close. All problems are collected, not just the first.
+
+use super::{Settings, resolve};
+use crate::diagnostic::{FileReport, Placer, error_ids};
+use crate::document::Span;
+use crate::document::slug::Preset;
+use crate::globs::{Globs, absolute};
+use crate::rules::enabled::{Level, Override};
+use crate::rules::grades::{DEFAULT_TABLE, GradeSettings};
+use crate::rules::{GROUPS, RULES, RuleMeta, Severity};
+use crate::source::{ReadError, Source};
+use crate::spelling::Locale;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// The names a config file may have, in the order they are looked for in each folder.
+pub const NAMES: [&str; 2] = ["jobfam.toml", ".jobfam.toml"];
+
+/// The config file that applies to work in `dir`: the first of [`NAMES`] in `dir` or the
+/// nearest folder above it.
+///
+/// The path is relative to the current folder when the file is in it or below it, as paths
+/// in diagnostics are.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    let found = absolute(dir)
+        .ancestors()
+        .flat_map(|d| NAMES.iter().map(move |name| d.join(name)))
+        .find(|p| p.is_file())?;
+    let cwd = std::env::current_dir().ok().map(|c| absolute(&c));
+    match cwd.and_then(|c| found.strip_prefix(c).ok().map(Path::to_path_buf)) {
+        Some(relative) => Some(relative),
+        None => Some(found),
+    }
+}
+
+/// A config file that cannot be used, with every problem found in it.
+#[derive(Debug)]
+pub struct ConfigFileError {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text, when it could be read.
+    source: Option<Source>,
+    /// What is wrong, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// One thing wrong in a config file.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    /// Bytes of the config text the problem is about.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl ConfigFileError {
+    /// The problems as diagnostics in the config file, for any reporter.
+    pub fn report(&self) -> FileReport {
+        let path = crate::diagnostic::display_path(&self.path);
+        let Some(source) = &self.source else {
+            let diagnostics = self
+                .problems
+                .iter()
+                .map(|p| {
+                    let mut d =
+                        crate::diagnostic::path_error(&path, error_ids::CONFIG, p.message.clone());
+                    d.help.clone_from(&p.help);
+                    d
+                })
+                .collect();
+            return FileReport {
+                path,
+                text: None,
+                diagnostics,
+            };
+        };
+        let placer = Placer::new(source);
+        let diagnostics = self
+            .problems
+            .iter()
+            .map(|p| {
+                let mut d = placer.fatal(
+                    error_ids::CONFIG,
+                    Span::new(p.span.start, p.span.end),
+                    p.message.clone(),
+                );
+                d.help.clone_from(&p.help);
+                d
+            })
+            .collect();
+        FileReport {
+            path,
+            text: Some(source.text.clone()),
+            diagnostics,
+        }
+    }
+}
+
+impl std::fmt::Display for ConfigFileError {
+    /// The first problem as `path:line:col: message`, and how many more there are.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let report = self.report();
+        let Some(first) = report.diagnostics.first() else {
+            return write!(f, "{}: cannot be used", report.path);
+        };
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            report.path, first.line, first.column, first.message
+        )?;
+        if let Some(help) = &first.help {
+            write!(f, " ({help})")?;
+        }
+        match report.diagnostics.len() {
+            1 => Ok(()),
+            n => write!(
+                f,
+                "; and {} more problem{}",
+                n - 1,
+                if n == 2 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigFileError {}
+
+/// Reads the config file at `path` into settings; relative paths in it are relative to its
+/// folder.
+pub fn load(path: &Path) -> Result<Settings, ConfigFileError> {
+    let fail = |source, problem: Problem| ConfigFileError {
+        path: path.to_path_buf(),
+        source,
+        problems: vec![problem],
+    };
+    let source = Source::read(path).map_err(|e| {
+        let help = match e {
+            ReadError::Io { .. } => "check the path given to --config, or pass --no-config",
+            _ => "save it as UTF-8 text",
+        };
+        fail(
+            None,
+            Problem {
+                span: 0..0,
+                message: format!("cannot use config file: {e}"),
+                help: Some(help.into()),
+            },
+        )
+    })?;
+    let text = source.text.clone();
+    let (table, errors) = DeTable::parse_recoverable(&text);
+    let mut problems: Vec<Problem> = errors
+        .iter()
+        .map(|e| Problem {
+            span: e.span().unwrap_or(0..0),
+            message: format!("TOML syntax: {}", e.message().trim_end()),
+            help: Some("see https://toml.io for the syntax".into()),
+        })
+        .collect();
+    let mut settings = Settings {
+        config: Some(path.to_path_buf()),
+        ..Settings::default()
+    };
+    if problems.is_empty() {
+        let dir = absolute(path)
+            .parent()
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let mut reader = Reader {
+            dir,
+            problems: Vec::new(),
+        };
+        reader.document(table.get_ref(), &mut settings);
+        problems = reader.problems;
+    }
+    if problems.is_empty() {
+        return Ok(settings);
+    }
+    problems.sort_by_key(|p| (p.span.start, p.span.end));
+    problems.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+    Err(ConfigFileError {
+        path: path.to_path_buf(),
+        source: Some(source),
+        problems,
+    })
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Keys of each table, for "unknown key" and "did you mean".
+const TOP: &[&str] = &[
+    "include",
+    "exclude",
+    "schema",
+    "rules",
+    "overrides",
+    "links",
+    "spelling",
+    "grades",
+];
+const LINKS: &[&str] = &["site_root", "site_url", "site_prefix", "slug"];
+const SPELLING: &[&str] = &["locale", "words", "words_file", "terms"];
+const GRADES: &[&str] = &["table", "across_pages"];
+const OVERRIDE: &[&str] = &["files", "rules"];
+const LEVELS: &[&str] = &["off", "info", "warning", "error"];
+const SLUGS: &[&str] = &["auto", "hugo", "github", "kramdown-gfm"];
+const LOCALES: &[&str] = &["en", "en-US", "en-GB"];
+
+struct Reader {
+    /// The config file's folder, absolute.
+    dir: PathBuf,
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, span: Range<usize>, message: String, help: Option<String>) {
+        self.problems.push(Problem {
+            span,
+            message,
+            help,
+        });
+    }
+
+    fn document(&mut self, table: &DeTable<'_>, settings: &mut Settings) {
+        self.known_keys(table, "", TOP);
+        if let Some(v) = table.get("include") {
+            if let Some(patterns) = self.strings(v, "include") {
+                for p in &patterns {
+                    if let Err(e) = glob::Pattern::new(p.get_ref()) {
+                        self.problem(
+                            p.span(),
+                            format!("`{}` is not a glob pattern: {}", p.get_ref(), e.msg),
+                            None,
+                        );
+                    }
+                }
+                settings.files.include = patterns.into_iter().map(Spanned::into_inner).collect();
+                settings.files.include_base = Some(self.dir.clone());
+            }
+        }
+        if let Some(v) = table.get("exclude") {
+            if let Some(globs) = self.globs(v, "exclude") {
+                settings.files.exclude = globs;
+            }
+        }
+        if let Some(v) = table.get("schema") {
+            settings.schema = self.path(v, "schema", Kind::File);
+        }
+        if let Some(v) = table.get("rules") {
+            if let Some(t) = self.table(v, "rules") {
+                settings.levels = self.levels(t);
+            }
+        }
+        if let Some(v) = table.get("overrides") {
+            settings.overrides = self.overrides(v);
+        }
+        if let Some(t) = table.get("links").and_then(|v| self.table(v, "links")) {
+            self.links(t, settings);
+        }
+        if let Some(t) = table
+            .get("spelling")
+            .and_then(|v| self.table(v, "spelling"))
+        {
+            self.spelling(t, settings);
+        }
+        if let Some(t) = table.get("grades").and_then(|v| self.table(v, "grades")) {
+            self.grades(t, settings);
+        }
+    }
+
+    fn links(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
+        self.known_keys(t, "links", LINKS);
+        if let Some(v) = t.get("site_root") {
+            for root in self.strings(v, "site_root").unwrap_or_default() {
+                if let Some(p) = self.resolve_path(&root, Kind::Folder) {
+                    settings.site_roots.push(p);
+                }
+            }
+        }
+        if let Some(v) = t.get("site_url") {
+            if let Some(url) = self.string(v, "site_url") {
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    settings.site_url = Some(url);
+                } else {
+                    self.problem(
+                        v.span(),
+                        format!("site_url `{url}` is not an http(s) origin"),
+                        Some("write it like \"https://about.gitlab.com\"".into()),
+                    );
+                }
+            }
+        }
+        if let Some(v) = t.get("site_prefix") {
+            for prefix in self.strings(v, "site_prefix").unwrap_or_default() {
+                if prefix.get_ref().starts_with('/') {
+                    settings.site_prefixes.push(prefix.into_inner());
+                } else {
+                    self.problem(
+                        prefix.span(),
+                        format!("site_prefix `{}` is not a site path", prefix.get_ref()),
+                        Some("write it like \"/job-families/\"".into()),
+                    );
+                }
+            }
+        }
+        if let Some(v) = t.get("slug") {
+            if let Some(slug) = self.choice(v, "slug", SLUGS) {
+                settings.slug = match slug {
+                    "hugo" => Some(Preset::Hugo),
+                    "github" => Some(Preset::Github),
+                    "kramdown-gfm" => Some(Preset::KramdownGfm),
+                    _ => None,
+                };
+            }
+        }
+    }
+
+    fn spelling(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
+        self.known_keys(t, "spelling", SPELLING);
+        if let Some(v) = t.get("locale") {
+            if let Some(locale) = self.choice(v, "locale", LOCALES) {
+                settings.locale = match locale {
+                    "en-US" => Locale::EnUs,
+                    "en-GB" => Locale::EnGb,
+                    _ => Locale::En,
+                };
+            }
+        }
+        if let Some(v) = t.get("words") {
+            for word in self.strings(v, "words").unwrap_or_default() {
+                // Known in any casing a word may take: `zuora`, `Zuora`, `ZUORA`.
+                settings.vocabulary.add(&word.get_ref().to_lowercase());
+            }
+        }
+        if let Some(v) = t.get("terms") {
+            for term in self.strings(v, "terms").unwrap_or_default() {
+                if term.get_ref().chars().any(char::is_uppercase) {
+                    settings.vocabulary.add(term.get_ref());
+                } else {
+                    self.problem(
+                        term.span(),
+                        format!("term `{}` has no capital letter", term.get_ref()),
+                        Some("a term is a name with one right casing, like \"GitLab\"; put plain words in `words`".into()),
+                    );
+                }
+            }
+        }
+        if let Some(v) = t.get("words_file") {
+            for file in self.strings(v, "words_file").unwrap_or_default() {
+                if let Some(p) = self.resolve_path(&file, Kind::File) {
+                    settings.words.push(p);
+                }
+            }
+        }
+    }
+
+    fn grades(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
+        self.known_keys(t, "grades", GRADES);
+        let table = t
+            .get("table")
+            .and_then(|v| self.string(v, "table"))
+            .unwrap_or_else(|| DEFAULT_TABLE.to_string());
+        let across_pages = t
+            .get("across_pages")
+            .and_then(|v| self.boolean(v, "across_pages"))
+            .unwrap_or(true);
+        settings.grades = GradeSettings::new(&table, across_pages);
+    }
+
+    /// `[rules]` or an override's `rules`: groups first, then ids, so an id's setting wins over
+    /// its group's whatever the order in the file.
+    fn levels(&mut self, t: &DeTable<'_>) -> Vec<(&'static RuleMeta, Level)> {
+        let mut groups = Vec::new();
+        let mut ids = Vec::new();
+        for (key, value) in t.iter() {
+            let selector = key.get_ref().as_ref();
+            let rules = resolve(selector);
+            if rules.is_empty() {
+                let candidates = RULES.iter().map(|r| r.id).chain(GROUPS.iter().copied());
+                let hint = crate::similar::closest(selector, candidates);
+                self.problem(
+                    key.span(),
+                    match hint {
+                        Some(h) => format!("unknown rule `{selector}`; did you mean `{h}`?"),
+                        None => format!("unknown rule `{selector}`"),
+                    },
+                    Some("keys are rule ids or groups; `jobfam rules` lists them".into()),
+                );
+                continue;
+            }
+            let Some(level) = self.choice(value, selector, LEVELS) else {
+                continue;
+            };
+            let level = match level {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                _ => None,
+            };
+            let list = if GROUPS.contains(&selector) {
+                &mut groups
+            } else {
+                &mut ids
+            };
+            list.extend(rules.into_iter().map(|r| (r, level)));
+        }
+        groups.extend(ids);
+        groups
+    }
+
+    fn overrides(&mut self, v: &Value<'_>) -> Vec<Override> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, "overrides", "an array of tables ([[overrides]])");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let Some(t) = self.table(item, "overrides") else {
+                continue;
+            };
+            self.known_keys(t, "overrides", OVERRIDE);
+            let Some(files) = t.get("files") else {
+                self.problem(
+                    item.span(),
+                    "this override has no `files`".into(),
+                    Some("add files = [\"glob/**\"] for the pages it applies to".into()),
+                );
+                continue;
+            };
+            let files = self.globs(files, "files");
+            let levels = match t.get("rules") {
+                Some(r) => self.table(r, "rules").map(|t| self.levels(t)),
+                None => {
+                    self.problem(
+                        item.span(),
+                        "this override sets no `rules`".into(),
+                        Some("add rules = { \"grades\" = \"off\" } or similar".into()),
+                    );
+                    None
+                }
+            };
+            if let (Some(files), Some(levels)) = (files, levels) {
+                out.push(Override { files, levels });
+            }
+        }
+        out
+    }
+
+    /// Reports the keys of `t` that are not in `known`.
+    fn known_keys(&mut self, t: &DeTable<'_>, section: &str, known: &[&str]) {
+        for key in t.keys() {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let place = if section.is_empty() {
+                String::new()
+            } else {
+                format!(" in [{section}]")
+            };
+            let hint = crate::similar::closest(name, known.iter().copied());
+            let message = match hint {
+                Some(h) => format!("unknown key `{name}`{place}; did you mean `{h}`?"),
+                None => format!("unknown key `{name}`{place}"),
+            };
+            let home = [("links", LINKS), ("spelling", SPELLING), ("grades", GRADES)]
+                .into_iter()
+                .find(|(_, keys)| keys.contains(&name))
+                .map(|(home, _)| home);
+            let help = match home {
+                Some(home) => format!("`{name}` belongs in the [{home}] table"),
+                None => format!("known keys{place}: {}", known.join(", ")),
+            };
+            self.problem(key.span(), message, Some(help));
+        }
+    }
+
+    fn table<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Option<&'v DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(v, key, "a table");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(v, key, "a string");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(v, key, "true or false");
+                None
+            }
+        }
+    }
+
+    /// A string or an array of strings.
+    fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(vec![Spanned::new(v.span(), s.to_string())]),
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+                        _ => self.wrong_type(item, key, "a string"),
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                self.wrong_type(v, key, "a string or an array of strings");
+                None
+            }
+        }
+    }
+
+    /// A string that must be one of `choices`.
+    fn choice(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        choices: &[&'static str],
+    ) -> Option<&'static str> {
+        let s = self.string(v, key)?;
+        if let Some(c) = choices.iter().find(|c| **c == s) {
+            return Some(c);
+        }
+        let hint = crate::similar::closest(&s, choices.iter().copied())
+            .or_else(|| choices.iter().copied().find(|c| c.starts_with(s.as_str())));
+        let message = match hint {
+            Some(h) => format!("`{s}` is not a value of `{key}`; did you mean `{h}`?"),
+            None => format!("`{s}` is not a value of `{key}`"),
+        };
+        self.problem(
+            v.span(),
+            message,
+            Some(format!("use one of: {}", choices.join(", "))),
+        );
+        None
+    }
+
+    fn globs(&mut self, v: &Value<'_>, key: &str) -> Option<Globs> {
+        let patterns = self.strings(v, key)?;
+        let mut globs = Globs::default();
+        for p in patterns {
+            match Globs::new(&self.dir, std::slice::from_ref(p.get_ref())) {
+                Ok(g) => globs.extend(g),
+                Err(e) => self.problem(p.span(), e.to_string(), None),
+            }
+        }
+        Some(globs)
+    }
+
+    fn path(&mut self, v: &Value<'_>, key: &str, kind: Kind) -> Option<PathBuf> {
+        let s = self.string(v, key)?;
+        self.resolve_path(&Spanned::new(v.span(), s), kind)
+    }
+
+    /// `path` relative to the config file's folder, which must hold a file or folder there.
+    fn resolve_path(&mut self, path: &Spanned<String>, kind: Kind) -> Option<PathBuf> {
+        let resolved = self.dir.join(path.get_ref());
+        let ok = match kind {
+            Kind::File => resolved.is_file(),
+            Kind::Folder => resolved.is_dir(),
+        };
+        if ok {
+            return Some(resolved);
+        }
+        let what = match kind {
+            Kind::File => "file",
+            Kind::Folder => "folder",
+        };
+        self.problem(
+            path.span(),
+            format!("no {what} at `{}`", path.get_ref()),
+            Some(format!(
+                "paths are relative to the config file's folder; this one resolves to {}",
+                resolved.display()
+            )),
+        );
+        None
+    }
+
+    fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: &str) {
+        let found = match v.get_ref() {
+            DeValue::String(_) => "a string",
+            DeValue::Integer(_) => "an integer",
+            DeValue::Float(_) => "a float",
+            DeValue::Boolean(_) => "a boolean",
+            DeValue::Datetime(_) => "a date",
+            DeValue::Array(_) => "an array",
+            DeValue::Table(_) => "a table",
+        };
+        self.problem(
+            v.span(),
+            format!("`{key}` must be {expected}, not {found}"),
+            None,
+        );
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    File,
+    Folder,
+}

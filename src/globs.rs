@@ -1,0 +1,150 @@
+//! Glob patterns from a config file, matched against paths relative to the file's folder.
+//!
+//! `exclude` and `[[overrides]] files` use these. A pattern with a `/` is anchored at the
+//! config file's folder (`legacy/**/*.md`); one without (`drafts`, `*.tmp.md`) matches a file
+//! or folder of that name at any depth, as in `.gitignore`. `*` does not cross `/`; `**` does.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Compiled patterns, each with the folder it is relative to.
+#[derive(Clone, Debug, Default)]
+pub struct Globs {
+    patterns: Vec<(PathBuf, glob::Pattern)>,
+}
+
+/// A pattern that does not compile.
+#[derive(Debug, thiserror::Error)]
+#[error("`{pattern}` is not a glob pattern: {message}")]
+pub struct GlobError {
+    /// The pattern as written.
+    pub pattern: String,
+    /// Why it does not compile.
+    pub message: String,
+}
+
+const OPTIONS: glob::MatchOptions = glob::MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
+
+impl Globs {
+    /// Compiles `patterns`, relative to the folder `base`.
+    pub fn new(base: &Path, patterns: &[String]) -> Result<Globs, GlobError> {
+        let base = absolute(base);
+        let mut compiled = Vec::new();
+        for pattern in patterns {
+            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+            let form = if trimmed.contains('/') {
+                trimmed.trim_start_matches('/').to_string()
+            } else {
+                format!("**/{trimmed}")
+            };
+            let glob = glob::Pattern::new(&form).map_err(|e| GlobError {
+                pattern: pattern.clone(),
+                message: e.msg.to_string(),
+            })?;
+            compiled.push((base.clone(), glob));
+        }
+        Ok(Globs { patterns: compiled })
+    }
+
+    /// Adds the patterns of `other`, which keep their own folders.
+    pub fn extend(&mut self, other: Globs) {
+        self.patterns.extend(other.patterns);
+    }
+
+    /// Whether there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Whether `path`, or a folder it is in, matches. A path outside the base folder matches
+    /// nothing.
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let absolute = absolute(path);
+        self.patterns.iter().any(|(base, pattern)| {
+            let Ok(relative) = absolute.strip_prefix(base) else {
+                return false;
+            };
+            // The path itself, then each folder it is in: `legacy/**` and `drafts` cover what
+            // is inside them.
+            relative
+                .ancestors()
+                .filter(|p| !p.as_os_str().is_empty())
+                .any(|p| pattern.matches_path_with(p, OPTIONS))
+        })
+    }
+}
+
+/// `path` made absolute against the current folder, with `.` and `..` resolved by the text
+/// alone (no symlinks followed, so it works for files that do not exist yet).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn globs(patterns: &[&str]) -> Globs {
+        let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+        Globs::new(Path::new("/repo"), &patterns).unwrap()
+    }
+
+    #[test]
+    fn anchored_and_unanchored_patterns() {
+        let g = globs(&["legacy/**", "drafts", "*.wip.md"]);
+        assert!(g.matches(Path::new("/repo/legacy/a.md")));
+        assert!(g.matches(Path::new("/repo/legacy/x/a.md")));
+        assert!(!g.matches(Path::new("/repo/sales/legacy/a.md")));
+        assert!(g.matches(Path::new("/repo/sales/drafts/a.md")));
+        assert!(g.matches(Path::new("/repo/drafts")));
+        assert!(g.matches(Path::new("/repo/x/y/page.wip.md")));
+        assert!(!g.matches(Path::new("/repo/x/page.md")));
+        assert!(!g.matches(Path::new("/elsewhere/legacy/a.md")));
+    }
+
+    #[test]
+    fn star_does_not_cross_folders() {
+        let g = globs(&["sales/*.md"]);
+        assert!(g.matches(Path::new("/repo/sales/a.md")));
+        assert!(!g.matches(Path::new("/repo/sales/x/a.md")));
+        assert!(globs(&["sales/**/*.md"]).matches(Path::new("/repo/sales/x/a.md")));
+    }
+
+    #[test]
+    fn relative_paths_resolve_against_the_current_folder() {
+        let cwd = std::env::current_dir().unwrap();
+        let g = Globs::new(&cwd, &["docs/**".to_string()]).unwrap();
+        assert!(g.matches(Path::new("docs/a.md")));
+        assert!(g.matches(Path::new("./x/../docs/a.md")));
+        assert!(!g.matches(Path::new("src/a.md")));
+    }
+
+    #[test]
+    fn malformed_pattern_is_an_error() {
+        let e = Globs::new(Path::new("/"), &["a/[b".to_string()]).unwrap_err();
+        assert!(e.to_string().contains("`a/[b`"), "{e}");
+    }
+}

@@ -1,0 +1,474 @@
+//! `jobfam.toml`: discovery, every key, precedence of the command line, errors pointing into
+//! the file, and `jobfam init`.
+
+use crate::{check_in, dir_with, run_in};
+use std::path::Path;
+
+/// A page with one finding of each kind the settings below turn on and off.
+const PAGE: &str = "---
+title: Backend Engineer
+---
+## Responsibilities
+- Write documentaton and colour TODO
+## Levels
+### Backend Engineer
+The Backend Engineer is a [grade 7](/people/grades/#table).
+- See the [team](/team/)
+";
+
+/// The compact lines of `check ARGS` in `dir`, with the exit code.
+fn lines(dir: &Path, args: &[&str]) -> (i32, Vec<String>) {
+    let (code, out, err) = check_in(dir, args);
+    assert!(
+        err.is_empty() || code != 2,
+        "unexpected error output: {err}"
+    );
+    (code, out.lines().map(str::to_string).collect())
+}
+
+fn rules_of(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            let rest = l.split_once(": ").unwrap().1;
+            let rule = rest.split(':').next().unwrap();
+            rule.split_once(' ').unwrap().1.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn config_is_found_walking_up_and_can_be_named_or_ignored() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[rules]\n\"spelling/misspelling\" = \"off\"\n",
+        ),
+        (
+            "other.toml",
+            b"[rules]\n\"structure/placeholder\" = \"off\"\n",
+        ),
+        ("team/sub/page.md", PAGE.as_bytes()),
+    ]);
+    let sub = dir.path().join("team/sub");
+    let (_, found) = lines(
+        &sub,
+        &["page.md", "--select", "spelling,structure/placeholder"],
+    );
+    assert_eq!(
+        found,
+        ["page.md:5:33: warning structure/placeholder: `TODO` marker left in the page"]
+    );
+    let (_, named) = lines(
+        &sub,
+        &[
+            "page.md",
+            "--select",
+            "spelling,structure/placeholder",
+            "--config",
+            "../../other.toml",
+        ],
+    );
+    assert_eq!(
+        named,
+        [
+            "page.md:5:9: error spelling/misspelling: unknown word `documentaton`: did you mean `documentation`?"
+        ]
+    );
+    let (_, none) = lines(
+        &sub,
+        &[
+            "page.md",
+            "--select",
+            "spelling,structure/placeholder",
+            "--no-config",
+        ],
+    );
+    assert_eq!(none.len(), 2, "{none:?}");
+}
+
+#[test]
+fn dot_jobfam_toml_is_found_and_jobfam_toml_wins_beside_it() {
+    let dir = dir_with(&[
+        (".jobfam.toml", b"[rules]\n\"structure\" = \"off\"\n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (_, found) = lines(dir.path(), &["page.md", "--select", "structure"]);
+    assert!(found.is_empty(), "{found:?}");
+    std::fs::write(dir.path().join("jobfam.toml"), "").unwrap();
+    let (_, found) = lines(dir.path(), &["page.md", "--select", "structure"]);
+    assert_eq!(found.len(), 4, "{found:?}");
+}
+
+#[test]
+fn severities_of_groups_and_ids_whatever_their_order() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[rules]\n\"structure/placeholder\" = \"error\"\n\"structure\" = \"info\"\n\"spelling\" = \"warning\"\n\"links\" = \"off\"\n\"grades\" = \"off\"\n",
+        ),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, found) = lines(dir.path(), &["page.md"]);
+    assert_eq!(
+        found,
+        [
+            "page.md:1:1: info structure/missing-section: missing section \"Hiring Process\"",
+            "page.md:1:1: info structure/missing-section: missing section \"Performance Indicators\"",
+            "page.md:1:1: info structure/missing-section: missing section \"Requirements\"",
+            "page.md:5:9: warning spelling/misspelling: unknown word `documentaton`: did you mean `documentation`?",
+            "page.md:5:33: error structure/placeholder: `TODO` marker left in the page",
+        ]
+    );
+    assert_eq!(code, 1);
+    // Only warnings and infos left: exit 0.
+    let (code, _) = lines(
+        dir.path(),
+        &["page.md", "--ignore", "structure/placeholder"],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn overrides_apply_to_their_files_in_order() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            br#"
+[rules]
+"structure" = "off"
+"grades" = "off"
+"links" = "off"
+
+[[overrides]]
+files = ["legacy/**"]
+rules = { "spelling" = "off", "structure/placeholder" = "info" }
+
+[[overrides]]
+files = ["legacy/keep.md"]
+[overrides.rules]
+"spelling/misspelling" = "warning"
+"#,
+        ),
+        ("new.md", PAGE.as_bytes()),
+        ("legacy/old.md", PAGE.as_bytes()),
+        ("legacy/keep.md", PAGE.as_bytes()),
+    ]);
+    let (_, found) = lines(dir.path(), &["."]);
+    assert_eq!(
+        found,
+        [
+            "./legacy/keep.md:5:9: warning spelling/misspelling: unknown word `documentaton`: did you mean `documentation`?",
+            "./legacy/keep.md:5:33: info structure/placeholder: `TODO` marker left in the page",
+            "./legacy/old.md:5:33: info structure/placeholder: `TODO` marker left in the page",
+            "./new.md:5:9: error spelling/misspelling: unknown word `documentaton`: did you mean `documentation`?",
+        ]
+    );
+    // The same from inside the folder: globs are relative to the config file, not the cwd.
+    let (_, inside) = lines(&dir.path().join("legacy"), &["old.md"]);
+    assert_eq!(
+        inside,
+        ["old.md:5:33: info structure/placeholder: `TODO` marker left in the page"]
+    );
+}
+
+#[test]
+fn include_and_exclude_are_relative_to_the_config_file() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"include = [\"pages/**/*.md\", \"pages/**/*.md.erb\"]\nexclude = [\"drafts\", \"pages/old/**\"]\n",
+        ),
+        ("pages/a.md", PAGE.as_bytes()),
+        ("pages/b.html.md.erb", PAGE.as_bytes()),
+        ("pages/drafts/c.md", PAGE.as_bytes()),
+        ("pages/old/d.md", PAGE.as_bytes()),
+        ("notes/e.md", PAGE.as_bytes()),
+    ]);
+    let files = |dir: &Path, args: &[&str]| {
+        let (_, found) = lines(
+            dir,
+            &[&["--select", "structure/placeholder"], args].concat(),
+        );
+        found
+            .iter()
+            .map(|l| l.split(':').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        files(dir.path(), &["."]),
+        ["./pages/a.md", "./pages/b.html.md.erb"]
+    );
+    assert_eq!(
+        files(&dir.path().join("pages"), &["."]),
+        ["./a.md", "./b.html.md.erb"]
+    );
+    // Named files are excluded too, as pre-commit names them; the rest are still checked.
+    assert_eq!(
+        files(
+            dir.path(),
+            &["pages/old/d.md", "pages/drafts/c.md", "notes/e.md"]
+        ),
+        ["notes/e.md"]
+    );
+    // --exclude adds to the config's; --include replaces it.
+    assert_eq!(
+        files(
+            dir.path(),
+            &[".", "--exclude", "*.erb", "--include", "**/e.md"]
+        ),
+        ["./notes/e.md"]
+    );
+}
+
+#[test]
+fn links_settings_resolve_against_the_config_file() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[links]\nsite_root = \"site\"\nsite_url = \"https://example.com\"\nslug = \"github\"\n",
+        ),
+        ("site/team/index.md", b"# Team\n"),
+        (
+            "site/pages/page.md",
+            b"# Page\n\n[team](/team/) [gone](/gone/) [abs](https://example.com/nope/) [here](#page)\n",
+        ),
+    ]);
+    let (_, found) = lines(
+        &dir.path().join("site/pages"),
+        &["page.md", "--select", "links"],
+    );
+    assert_eq!(
+        found,
+        [
+            "page.md:3:16: error links/broken-page: link target `/gone/` matches no page",
+            "page.md:3:31: error links/broken-page: link target `https://example.com/nope/` matches no page",
+        ]
+    );
+}
+
+#[test]
+fn spelling_settings() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[spelling]\nlocale = \"en-US\"\nwords = [\"Documentaton\"]\nterms = [\"FooCorp\"]\nwords_file = \"lists/words.txt\"\n",
+        ),
+        ("lists/words.txt", b"glorbify\n"),
+        (
+            "page.md",
+            b"# Page\n\nWe documentaton and glorbify with Foocorp in colour.\n",
+        ),
+    ]);
+    let (_, found) = lines(dir.path(), &["page.md", "--select", "spelling"]);
+    assert_eq!(
+        found,
+        [
+            "page.md:3:35: error spelling/term-case: `Foocorp` is written `FooCorp`",
+            "page.md:3:46: warning spelling/variant: `colour` is not en-US spelling: write `color`",
+        ]
+    );
+    // --locale wins over the config.
+    let (_, found) = lines(
+        dir.path(),
+        &["page.md", "--select", "spelling", "--locale", "en"],
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn grades_settings() {
+    let page = "## Levels\n### Senior Data Analyst\nThe Senior Data Analyst is a [grade 7](/people/grades/#table).\n";
+    let other = page.replace("grade 7", "grade 8");
+    let dir = dir_with(&[("a.md", page.as_bytes()), ("b.md", other.as_bytes())]);
+    let (_, found) = lines(dir.path(), &[".", "--select", "grades"]);
+    assert_eq!(
+        rules_of(&found),
+        ["grades/malformed", "grades/malformed", "grades/conflict"],
+        "{found:?}"
+    );
+    std::fs::write(
+        dir.path().join("jobfam.toml"),
+        "[grades]\ntable = \"/people/grades/#table\"\nacross_pages = false\n",
+    )
+    .unwrap();
+    let (code, found) = lines(dir.path(), &[".", "--select", "grades"]);
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn command_line_select_narrows_what_the_config_leaves_on() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[rules]\n\"spelling/misspelling\" = \"off\"\n",
+        ),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (_, found) = lines(dir.path(), &["page.md", "--select", "spelling/misspelling"]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn config_errors_point_into_the_file() {
+    let config = r#"exclude = "drafts"
+site_root = "site"
+
+[rules]
+"spelling/mispelling" = "warning"
+"structure" = "warn"
+
+[links]
+site_rot = "content"
+slug = 3
+
+[spelling]
+words_file = "missing.txt"
+terms = ["gitlab"]
+
+[[overrides]]
+files = ["legacy/**"]
+"#;
+    let dir = dir_with(&[
+        ("jobfam.toml", config.as_bytes()),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    // Wide, so the temporary folder's path does not decide where the help line wraps.
+    let out = crate::jobfam()
+        .env("COLUMNS", "400")
+        .current_dir(dir.path())
+        .args(["check", "page.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "nothing is checked with a broken config"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let err = err.replace(&dir.path().display().to_string(), "[DIR]");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn toml_syntax_error_and_wrong_types() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"[rules]\n\"structure\" = \n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("TOML syntax"), "{err}");
+    assert!(err.contains("[jobfam.toml:2:"), "{err}");
+    std::fs::write(
+        dir.path().join("jobfam.toml"),
+        "rules = 1\n[grades]\nacross_pages = \"no\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`rules` must be a table, not an integer"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`across_pages` must be true or false, not a string"),
+        "{err}"
+    );
+    assert!(err.contains("[jobfam.toml:3:16]"), "{err}");
+    // A config named with --config that does not exist.
+    let (code, _, err) = run_in(dir.path(), &["check", "page.md", "--config", "nope.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot use config file: cannot read file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stdin_finds_the_config_of_its_filename_and_respects_exclude() {
+    let dir = dir_with(&[(
+        "site/jobfam.toml",
+        b"exclude = [\"drafts\"]\n[rules]\n\"spelling\" = \"off\"\n",
+    )]);
+    let run = |name: &str| {
+        let out = crate::jobfam()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--format",
+                "compact",
+                "--select",
+                "spelling,structure/placeholder",
+            ])
+            .args(["--stdin", "--stdin-filename", name])
+            .write_stdin(PAGE)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        run("site/page.md"),
+        "site/page.md:5:33: warning structure/placeholder: `TODO` marker left in the page\n"
+    );
+    assert_eq!(run("site/drafts/page.md"), "");
+    assert_eq!(run("page.md").lines().count(), 2);
+}
+
+#[test]
+fn init_writes_a_starter_that_changes_nothing_and_refuses_to_overwrite() {
+    let dir = dir_with(&[("page.md", PAGE.as_bytes())]);
+    let (_, before) = lines(dir.path(), &["page.md"]);
+    let (code, _, err) = run_in(dir.path(), &["init"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("Wrote jobfam.toml"), "{err}");
+    let written = std::fs::read_to_string(dir.path().join("jobfam.toml")).unwrap();
+    assert_eq!(written, jobfam::config::init::STARTER);
+    let (_, after) = lines(dir.path(), &["page.md"]);
+    assert_eq!(before, after);
+
+    std::fs::write(dir.path().join("jobfam.toml"), "# mine\n").unwrap();
+    let (code, _, err) = run_in(dir.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: jobfam.toml already exists; pass --force to replace it\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("jobfam.toml")).unwrap(),
+        "# mine\n"
+    );
+    let (code, _, _) = run_in(dir.path(), &["init", "--force"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("jobfam.toml")).unwrap(),
+        jobfam::config::init::STARTER
+    );
+}
+
+/// Every commented-out setting in the starter is valid once uncommented.
+#[test]
+fn starter_settings_are_valid_when_uncommented() {
+    let dir = dir_with(&[
+        ("schemas/job-family.schema.json", b"{}"),
+        ("content/x.md", b"# X\n"),
+        ("jobfam-words.txt", b"onboarding\n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let uncommented: String = jobfam::config::init::STARTER
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.contains(" = ") || rest.starts_with('[') => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        uncommented.contains("\nsite_root = \"content\"\n"),
+        "{uncommented}"
+    );
+    std::fs::write(dir.path().join("jobfam.toml"), uncommented).unwrap();
+    let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
+    assert_ne!(code, 2, "{err}");
+}
