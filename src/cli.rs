@@ -54,8 +54,8 @@ pub enum Command {
 pub struct CheckArgs {
     /// Files, directories or quoted glob patterns to check [default: .]
     ///
-    /// A file named here is always checked. A directory is walked, respecting .gitignore, for
-    /// files matching the include patterns.
+    /// A file named here is checked unless an exclude pattern covers it. A directory is walked,
+    /// respecting .gitignore, for files matching the include patterns.
     pub paths: Vec<String>,
 
     /// Check one page read from standard input instead of paths
@@ -124,7 +124,8 @@ pub struct CheckArgs {
 
     /// Glob of files to take when walking a directory (repeatable) [default: **/*.md]
     ///
-    /// Replaces the default, so to add ERB pages give both: --include '**/*.md' --include '**/*.md.erb'
+    /// Replaces the default and the config's `include`, so to add ERB pages give both:
+    /// --include '**/*.md' --include '**/*.md.erb'
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub include: Vec<String>,
 
