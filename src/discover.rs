@@ -89,9 +89,9 @@ impl Includes {
         let compiled = patterns
             .iter()
             .map(|p| {
-                glob::Pattern::new(p).map_err(|e| DiscoverError::Glob {
+                globs::compile(p).map_err(|e| DiscoverError::Glob {
                     path: p.clone(),
-                    problem: format!("is malformed: {e}"),
+                    problem: format!("is malformed: {}", e.message),
                 })
             })
             .collect::<Result<_, _>>()?;
@@ -103,24 +103,22 @@ impl Includes {
     }
 
     /// Whether the file at `path`, found walking `dir`, is included.
+    ///
+    /// Patterns from a config match relative to its folder; a file outside that folder (or any
+    /// file, for `--include`) is matched relative to the folder walked.
     fn takes(&self, dir: &Path, path: &Path) -> bool {
-        match &self.base {
-            Some(base) => globs::absolute(path)
-                .strip_prefix(base)
-                .is_ok_and(|relative| self.matches(relative)),
-            None => self.matches(path.strip_prefix(dir).unwrap_or(path)),
+        if let Some(base) = &self.base {
+            if let Ok(relative) = globs::absolute(path).strip_prefix(base) {
+                return self.matches(relative);
+            }
         }
+        self.matches(path.strip_prefix(dir).unwrap_or(path))
     }
 
     fn matches(&self, relative: &Path) -> bool {
-        let options = glob::MatchOptions {
-            case_sensitive: true,
-            require_literal_separator: true,
-            require_literal_leading_dot: false,
-        };
         self.patterns
             .iter()
-            .any(|p| p.matches_path_with(relative, options))
+            .any(|p| p.matches_path_with(relative, globs::OPTIONS))
     }
 }
 
@@ -201,14 +199,25 @@ impl Walker<'_> {
     }
 
     fn walk(&self, dir: &str, pages: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
+        let root = Path::new(dir);
+        if self.exclude.matches(root) {
+            return;
+        }
         let before = pages.len();
         let exclude = self.exclude.clone();
+        let skipped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let skipped_in_walk = skipped.clone();
         let walker = ignore::WalkBuilder::new(dir)
             .require_git(false)
             .sort_by_file_name(|a, b| a.cmp(b))
-            .filter_entry(move |e| e.depth() == 0 || !exclude.matches(e.path()))
+            .filter_entry(move |e| {
+                let excluded = e.depth() > 0 && exclude.matches(e.path());
+                if excluded {
+                    skipped_in_walk.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                !excluded
+            })
             .build();
-        let root = Path::new(dir);
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
@@ -223,7 +232,8 @@ impl Walker<'_> {
                 }),
             }
         }
-        if pages.len() == before && !self.exclude.matches(root) {
+        // A folder whose pages are all excluded is not a mistake: it was excluded on purpose.
+        if pages.len() == before && !skipped.load(std::sync::atomic::Ordering::Relaxed) {
             errors.push(DiscoverError::NoPages {
                 path: dir.to_string(),
                 patterns: self.includes.text.clone(),

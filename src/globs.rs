@@ -1,8 +1,10 @@
-//! Glob patterns from a config file, matched against paths relative to the file's folder.
+//! Glob patterns for paths, written the `.gitignore` way, matched relative to a folder.
 //!
-//! `exclude` and `[[overrides]] files` use these. A pattern with a `/` is anchored at the
-//! config file's folder (`legacy/**/*.md`); one without (`drafts`, `*.tmp.md`) matches a file
-//! or folder of that name at any depth, as in `.gitignore`. `*` does not cross `/`; `**` does.
+//! `include`, `exclude` and `[[overrides]] files` use these, relative to the config file's
+//! folder (`--include` and `--exclude`: the folder walked and the current folder). A pattern
+//! with a `/` is anchored at that folder (`legacy/**/*.md`, `./drafts`); one without (`drafts`,
+//! `*.tmp.md`) matches a file or folder of that name at any depth. `*` does not cross `/`; `**`
+//! does.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -22,7 +24,8 @@ pub struct GlobError {
     pub message: String,
 }
 
-const OPTIONS: glob::MatchOptions = glob::MatchOptions {
+/// How every pattern matches: `*` stays within a folder, dot files are not special.
+pub const OPTIONS: glob::MatchOptions = glob::MatchOptions {
     case_sensitive: true,
     require_literal_separator: true,
     require_literal_leading_dot: false,
@@ -32,21 +35,11 @@ impl Globs {
     /// Compiles `patterns`, relative to the folder `base`.
     pub fn new(base: &Path, patterns: &[String]) -> Result<Globs, GlobError> {
         let base = absolute(base);
-        let mut compiled = Vec::new();
-        for pattern in patterns {
-            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
-            let form = if trimmed.contains('/') {
-                trimmed.trim_start_matches('/').to_string()
-            } else {
-                format!("**/{trimmed}")
-            };
-            let glob = glob::Pattern::new(&form).map_err(|e| GlobError {
-                pattern: pattern.clone(),
-                message: e.msg.to_string(),
-            })?;
-            compiled.push((base.clone(), glob));
-        }
-        Ok(Globs { patterns: compiled })
+        let patterns = patterns
+            .iter()
+            .map(|p| Ok((base.clone(), compile(p)?)))
+            .collect::<Result<_, GlobError>>()?;
+        Ok(Globs { patterns })
     }
 
     /// Adds the patterns of `other`, which keep their own folders.
@@ -78,6 +71,35 @@ impl Globs {
                 .any(|p| pattern.matches_path_with(p, OPTIONS))
         })
     }
+}
+
+/// One pattern, as a glob for paths relative to the folder it is anchored at.
+pub fn compile(pattern: &str) -> Result<glob::Pattern, GlobError> {
+    let error = |message: &str| GlobError {
+        pattern: pattern.to_string(),
+        message: message.to_string(),
+    };
+    let trimmed = pattern.trim_end_matches('/');
+    let anchored = trimmed.contains('/');
+    let mut body = trimmed;
+    while let Some(rest) = body.strip_prefix("./") {
+        body = rest;
+    }
+    let body = body.trim_start_matches('/');
+    if body.is_empty() || body == "." {
+        return Err(error("it names no file or folder"));
+    }
+    if body.split('/').any(|part| part == "..") {
+        return Err(error(
+            "`..` cannot reach outside the folder patterns are relative to",
+        ));
+    }
+    let form = if anchored {
+        body.to_string()
+    } else {
+        format!("**/{body}")
+    };
+    glob::Pattern::new(&form).map_err(|e| error(e.msg))
 }
 
 /// `path` made absolute against the current folder, with `.` and `..` resolved by the text
@@ -146,5 +168,19 @@ mod tests {
     fn malformed_pattern_is_an_error() {
         let e = Globs::new(Path::new("/"), &["a/[b".to_string()]).unwrap_err();
         assert!(e.to_string().contains("`a/[b`"), "{e}");
+        for empty in ["", "/", "./", "."] {
+            let e = compile(empty).unwrap_err().to_string();
+            assert!(e.contains("names no file or folder"), "{empty:?}: {e}");
+        }
+        assert!(compile("../x/**").unwrap_err().to_string().contains("`..`"));
+    }
+
+    #[test]
+    fn dot_slash_and_leading_slash_anchor() {
+        let g = globs(&["./drafts", "/old"]);
+        assert!(g.matches(Path::new("/repo/drafts/a.md")));
+        assert!(!g.matches(Path::new("/repo/sales/drafts/a.md")));
+        assert!(g.matches(Path::new("/repo/old/a.md")));
+        assert!(!g.matches(Path::new("/repo/x/old/a.md")));
     }
 }

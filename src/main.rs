@@ -33,7 +33,8 @@ fn run(cli: Cli) -> io::Result<u8> {
             let args = *args;
             let settings = match settings(&args) {
                 Ok(settings) => settings,
-                Err(code) => return code,
+                Err(Unusable::Usage(message)) => return usage_error(&message),
+                Err(Unusable::Config(e)) => return config_error(&mut out, &args, &e),
             };
             if settings.spells() {
                 // The dictionary loads on another thread while the schema compiles and pages
@@ -58,43 +59,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 jobfam::check_paths(&settings.paths, &settings.files, &ctx)
             };
-            let format = match args.format {
-                OutputFormat::Human => Format::Human,
-                OutputFormat::Compact => Format::Compact,
-                OutputFormat::Json => Format::Json,
-                OutputFormat::Sarif => Format::Sarif,
-                OutputFormat::Gitlab => Format::Gitlab,
-                OutputFormat::Github => Format::Github,
-            };
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = columns();
-            let run = Run {
-                reports: &outcome.reports,
-                files_checked: outcome.files_checked,
-            };
-            let style = Style { color, width };
-            let Some(path) = args.output else {
-                report::write(&mut out, format, style, &run)?;
-                return Ok(outcome.exit_code());
-            };
-            // The file first: it is what CI uploads, and a closed stdout must not cost it.
-            let plain = Style {
-                color: false,
-                width,
-            };
-            let written = report::write_file(&path, format, plain, &run);
-            report::write(&mut out, Format::Human, style, &run)?;
-            match written {
-                Ok(()) => Ok(outcome.exit_code()),
-                Err(e) => usage_error(&e.to_string()),
-            }
+            emit(&mut out, &args, &outcome)
         }
         Command::Init { force } => {
             let path = std::path::Path::new(jobfam::config::file::NAMES[0]);
@@ -170,12 +135,11 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Command::Explain { rule, format } => {
             let Some(text) = jobfam::explain(&rule) else {
-                let hint = jobfam::config::closest(&rule)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return usage_error(&format!(
-                    "`{rule}` is not a rule id or group{hint}; `jobfam rules` lists them"
-                ));
+                let unknown = jobfam::config::ConfigError::UnknownRule {
+                    suggestion: jobfam::config::closest(&rule),
+                    selector: rule,
+                };
+                return usage_error(&unknown.to_string());
             };
             match format {
                 DocFormat::Text => write!(out, "{text}")?,
@@ -194,10 +158,57 @@ fn run(cli: Cli) -> io::Result<u8> {
     }
 }
 
+/// Writes a check's outcome in the format asked for (and to --output); its exit code.
+fn emit(out: &mut dyn Write, args: &cli::CheckArgs, outcome: &jobfam::Outcome) -> io::Result<u8> {
+    let format = match args.format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Compact => Format::Compact,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Gitlab => Format::Gitlab,
+        OutputFormat::Github => Format::Github,
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = columns();
+    let run = Run {
+        reports: &outcome.reports,
+        files_checked: outcome.files_checked,
+    };
+    let style = Style { color, width };
+    let Some(path) = &args.output else {
+        report::write(out, format, style, &run)?;
+        return Ok(outcome.exit_code());
+    };
+    // The file first: it is what CI uploads, and a closed stdout must not cost it.
+    let plain = Style {
+        color: false,
+        width,
+    };
+    let written = report::write_file(path, format, plain, &run);
+    report::write(out, Format::Human, style, &run)?;
+    match written {
+        Ok(()) => Ok(outcome.exit_code()),
+        Err(e) => usage_error(&e.to_string()),
+    }
+}
+
+/// Why `check` cannot start.
+enum Unusable {
+    /// An option that cannot be used, said in one line.
+    Usage(String),
+    /// A config file that cannot be used.
+    Config(jobfam::config::ConfigFileError),
+}
+
 /// The settings for `check`: the config file's (unless --no-config), with the command line's
-/// laid over them. A config that cannot be used is reported on standard error, and the error
-/// is the exit code.
-fn settings(args: &cli::CheckArgs) -> Result<Settings, io::Result<u8>> {
+/// laid over them.
+fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
     let start = match (&args.stdin_filename, args.stdin) {
         (Some(name), true) => jobfam::globs::absolute(name)
             .parent()
@@ -213,7 +224,7 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, io::Result<u8>> {
     let base = match file {
         Some(path) => match jobfam::config::load(&path) {
             Ok(settings) => settings,
-            Err(e) => return Err(config_error(&e)),
+            Err(e) => return Err(Unusable::Config(e)),
         },
         None => Settings::default(),
     };
@@ -240,22 +251,37 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, io::Result<u8>> {
         }),
         words: args.words.clone(),
     };
-    base.apply(cli).map_err(|e| usage_error(&e.to_string()))
+    base.apply(cli).map_err(|e| Unusable::Usage(e.to_string()))
 }
 
-/// Shows a config file's problems on standard error, as the human format shows findings.
-fn config_error(e: &jobfam::config::ConfigFileError) -> io::Result<u8> {
-    let color =
-        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let style = Style {
-        color,
-        width: columns(),
+/// Reports a config file's problems like files that could not be checked: in the format asked
+/// for (so a CI job's report says why it is empty), then a line on standard error. Exit 2.
+fn config_error(
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    e: &jobfam::config::ConfigFileError,
+) -> io::Result<u8> {
+    let outcome = jobfam::Outcome {
+        reports: vec![e.report()],
+        files_checked: 0,
     };
-    let mut err = io::stderr().lock();
-    report::write_problems(&mut err, style, &[e.report()])?;
+    if args.diff {
+        // The diff would go to standard output; problems go to standard error.
+        let run = Run {
+            reports: &outcome.reports,
+            files_checked: 0,
+        };
+        let style = Style {
+            color: false,
+            width: columns(),
+        };
+        report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+    } else {
+        emit(out, args, &outcome)?;
+    }
     let n = e.problems.len();
     writeln!(
-        err,
+        io::stderr(),
         "error: {} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
         jobfam::diagnostic::display_path(&e.path),
         if n == 1 { "" } else { "s" }
@@ -293,12 +319,7 @@ fn check_stdin(
     use std::io::Read;
     let path = name.map_or_else(|| "<stdin>".into(), std::path::Path::to_path_buf);
     let mut bytes = Vec::new();
-    let report = match io::stdin().lock().read_to_end(&mut bytes) {
-        Ok(_) => Source::from_bytes(path.clone(), bytes)
-            .map(|source| jobfam::check_source(&source, ctx))
-            .map_err(|e| e.to_string()),
-        Err(e) => Err(format!("cannot read standard input: {e}")),
-    };
+    let read = io::stdin().lock().read_to_end(&mut bytes);
     if name.is_some_and(|n| settings.files.exclude.matches(n)) {
         // An editor or hook linting a page the config excludes: nothing to say.
         return jobfam::Outcome {
@@ -306,6 +327,12 @@ fn check_stdin(
             files_checked: 0,
         };
     }
+    let report = match read {
+        Ok(_) => Source::from_bytes(path.clone(), bytes)
+            .map(|source| jobfam::check_source(&source, ctx))
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(format!("cannot read standard input: {e}")),
+    };
     let report = report.unwrap_or_else(|message| {
         let shown = jobfam::diagnostic::display_path(&path);
         let error = jobfam::diagnostic::error_ids::READ;

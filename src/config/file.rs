@@ -13,7 +13,7 @@ use crate::document::slug::Preset;
 use crate::globs::{Globs, absolute};
 use crate::rules::enabled::{Level, Override};
 use crate::rules::grades::{DEFAULT_TABLE, GradeSettings};
-use crate::rules::{GROUPS, RULES, RuleMeta, Severity};
+use crate::rules::{GROUPS, RuleMeta, Severity};
 use crate::source::{ReadError, Source};
 use crate::spelling::Locale;
 use std::ops::Range;
@@ -144,16 +144,19 @@ pub fn load(path: &Path) -> Result<Settings, ConfigFileError> {
         problems: vec![problem],
     };
     let source = Source::read(path).map_err(|e| {
-        let help = match e {
-            ReadError::Io { .. } => "check the path given to --config, or pass --no-config",
-            _ => "save it as UTF-8 text",
+        let message = match e {
+            ReadError::Io { source } => format!("cannot read config file: {source}"),
+            ReadError::InvalidUtf8 { line, .. } => {
+                format!("config file is not valid UTF-8 (line {line})")
+            }
+            ReadError::Binary { .. } => "config file is binary, not TOML".to_string(),
         };
         fail(
             None,
             Problem {
                 span: 0..0,
-                message: format!("cannot use config file: {e}"),
-                help: Some(help.into()),
+                message,
+                help: Some("fix or replace the file, or pass --no-config".into()),
             },
         )
     })?;
@@ -235,12 +238,8 @@ impl Reader {
         if let Some(v) = table.get("include") {
             if let Some(patterns) = self.strings(v, "include") {
                 for p in &patterns {
-                    if let Err(e) = glob::Pattern::new(p.get_ref()) {
-                        self.problem(
-                            p.span(),
-                            format!("`{}` is not a glob pattern: {}", p.get_ref(), e.msg),
-                            None,
-                        );
+                    if let Err(e) = crate::globs::compile(p.get_ref()) {
+                        self.problem(p.span(), e.to_string(), None);
                     }
                 }
                 settings.files.include = patterns.into_iter().map(Spanned::into_inner).collect();
@@ -365,10 +364,23 @@ impl Reader {
 
     fn grades(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
         self.known_keys(t, "grades", GRADES);
-        let table = t
-            .get("table")
-            .and_then(|v| self.string(v, "table"))
-            .unwrap_or_else(|| DEFAULT_TABLE.to_string());
+        let table = match t.get("table") {
+            Some(v) => match self.string(v, "table") {
+                Some(table) if GradeSettings::page_of(&table).is_some() => table,
+                Some(table) => {
+                    self.problem(
+                        v.span(),
+                        format!("`{table}` names no page"),
+                        Some(format!(
+                            "write the table's page and anchor, like \"{DEFAULT_TABLE}\""
+                        )),
+                    );
+                    DEFAULT_TABLE.to_string()
+                }
+                None => DEFAULT_TABLE.to_string(),
+            },
+            None => DEFAULT_TABLE.to_string(),
+        };
         let across_pages = t
             .get("across_pages")
             .and_then(|v| self.boolean(v, "across_pages"))
@@ -385,8 +397,7 @@ impl Reader {
             let selector = key.get_ref().as_ref();
             let rules = resolve(selector);
             if rules.is_empty() {
-                let candidates = RULES.iter().map(|r| r.id).chain(GROUPS.iter().copied());
-                let hint = crate::similar::closest(selector, candidates);
+                let hint = super::closest(selector);
                 self.problem(
                     key.span(),
                     match hint {
@@ -394,6 +405,16 @@ impl Reader {
                         None => format!("unknown rule `{selector}`"),
                     },
                     Some("keys are rule ids or groups; `jobfam rules` lists them".into()),
+                );
+                continue;
+            }
+            if let DeValue::Table(_) = value.get_ref() {
+                self.problem(
+                    value.span(),
+                    format!("`{selector}` must be a severity, not a table"),
+                    Some(format!(
+                        "quote rule ids, as in \"{selector}/…\" = \"off\"; `rules.{selector}.x` is a table"
+                    )),
                 );
                 continue;
             }
@@ -427,8 +448,11 @@ impl Reader {
             let Some(t) = self.table(item, "overrides") else {
                 continue;
             };
-            self.known_keys(t, "overrides", OVERRIDE);
+            let typos = self.known_keys(t, "overrides", OVERRIDE);
             let Some(files) = t.get("files") else {
+                if typos {
+                    continue; // `file = …` is already reported, with "did you mean".
+                }
                 self.problem(
                     item.span(),
                     "this override has no `files`".into(),
@@ -436,7 +460,16 @@ impl Reader {
                 );
                 continue;
             };
-            let files = self.globs(files, "files");
+            let files = self.globs(files, "files").filter(|globs| {
+                if globs.is_empty() {
+                    self.problem(
+                        t["files"].span(),
+                        "`files` is empty, so this override applies to nothing".into(),
+                        None,
+                    );
+                }
+                !globs.is_empty()
+            });
             let levels = match t.get("rules") {
                 Some(r) => self.table(r, "rules").map(|t| self.levels(t)),
                 None => {
@@ -455,8 +488,9 @@ impl Reader {
         out
     }
 
-    /// Reports the keys of `t` that are not in `known`.
-    fn known_keys(&mut self, t: &DeTable<'_>, section: &str, known: &[&str]) {
+    /// Reports the keys of `t` that are not in `known`; whether there was any.
+    fn known_keys(&mut self, t: &DeTable<'_>, section: &str, known: &[&str]) -> bool {
+        let mut any = false;
         for key in t.keys() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
@@ -481,7 +515,9 @@ impl Reader {
                 None => format!("known keys{place}: {}", known.join(", ")),
             };
             self.problem(key.span(), message, Some(help));
+            any = true;
         }
+        any
     }
 
     fn table<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Option<&'v DeTable<'i>> {

@@ -12,6 +12,16 @@ pub enum InitError {
     /// The file is there and `--force` was not given.
     #[error("{0} already exists; pass --force to replace it")]
     Exists(String),
+    /// The other name is there: a new file would silently take its place.
+    #[error(
+        "{other} already configures jobfam here, and a new {path} would take its place; edit {other}, or pass --force"
+    )]
+    Shadows {
+        /// The file that would be written.
+        path: String,
+        /// The config already there.
+        other: String,
+    },
     /// The file could not be written.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -29,6 +39,13 @@ pub fn write(path: &Path, force: bool) -> Result<(), InitError> {
         path: shown.clone(),
         source,
     };
+    let other = path.with_file_name(super::file::NAMES[1]);
+    if !force && other.is_file() {
+        return Err(InitError::Shadows {
+            path: shown,
+            other: other.display().to_string(),
+        });
+    }
     let mut file = if force {
         std::fs::File::create(path).map_err(io)?
     } else {

@@ -81,7 +81,7 @@ pub fn serve(connection: &Connection) -> Result<(), LspError> {
     });
     connection.initialize_finish(id, result)?;
     crate::spelling::prewarm();
-    let mut server = Server::new(connection, &params);
+    let mut server = Server::new(connection);
     if watches_files(&params) {
         server.register_watchers();
     }
@@ -130,21 +130,6 @@ fn watches_files(params: &InitializeParams) -> bool {
         .unwrap_or(false)
 }
 
-/// The workspace folders the client opened, as paths (the older `rootUri` when it sent none).
-#[expect(
-    deprecated,
-    reason = "`rootUri` is what clients without workspace folders send"
-)]
-fn roots(params: &InitializeParams) -> Vec<PathBuf> {
-    match &params.workspace_folders {
-        Some(folders) => folders
-            .iter()
-            .filter_map(|f| uri::to_path(&f.uri))
-            .collect(),
-        None => params.root_uri.iter().filter_map(uri::to_path).collect(),
-    }
-}
-
 /// An open document.
 struct Document {
     /// The text as the editor holds it.
@@ -173,11 +158,9 @@ struct Workspace {
 /// The server's state between messages.
 struct Server<'c> {
     connection: &'c Connection,
-    /// Workspace folders, each checked with its own settings.
-    roots: Vec<PathBuf>,
-    /// Contexts built so far, by workspace folder or, for a page in none, its own folder
-    /// (`None` when the settings could not be used
-    /// and neither could the defaults). Emptied when a watched file changes.
+    /// Contexts built so far, by the config file they come from (`None`: no config); a context
+    /// is `None` when neither the settings nor the defaults could be used. Emptied when a
+    /// watched file changes.
     contexts: HashMap<Option<PathBuf>, Option<Workspace>>,
     documents: HashMap<Uri, Document>,
     /// Documents to check again once no message is waiting, so a burst of edits is one check.
@@ -186,10 +169,9 @@ struct Server<'c> {
 }
 
 impl<'c> Server<'c> {
-    fn new(connection: &'c Connection, params: &InitializeParams) -> Server<'c> {
+    fn new(connection: &'c Connection) -> Server<'c> {
         Server {
             connection,
-            roots: roots(params),
             contexts: HashMap::new(),
             documents: HashMap::new(),
             stale: BTreeSet::new(),
@@ -342,16 +324,8 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn folders_changed(&mut self, p: DidChangeWorkspaceFoldersParams) {
-        let removed: Vec<_> = p
-            .event
-            .removed
-            .iter()
-            .filter_map(|f| uri::to_path(&f.uri))
-            .collect();
-        self.roots.retain(|r| !removed.contains(r));
-        self.roots
-            .extend(p.event.added.iter().filter_map(|f| uri::to_path(&f.uri)));
+    /// A folder added or removed may hold a config, so every page is checked again.
+    fn folders_changed(&mut self, _: DidChangeWorkspaceFoldersParams) {
         self.reload();
     }
 
@@ -373,19 +347,13 @@ impl<'c> Server<'c> {
         let Some(doc) = self.documents.get(&uri) else {
             return;
         };
-        // A page outside every workspace folder is checked with the config above its own folder.
-        let root = self
-            .roots
-            .iter()
-            .filter(|r| doc.path.starts_with(r))
-            .max_by_key(|r| r.components().count())
-            .cloned()
-            .or_else(|| doc.path.parent().map(Path::to_path_buf));
-        if !self.contexts.contains_key(&root) {
-            let built = self.build(root.as_deref());
-            self.contexts.insert(root.clone(), built);
+        // The config nearest the page, as `jobfam check --stdin --stdin-filename PAGE` finds it.
+        let config = doc.path.parent().and_then(crate::config::find);
+        if !self.contexts.contains_key(&config) {
+            let built = self.build(config.as_deref());
+            self.contexts.insert(config.clone(), built);
         }
-        let workspace = self.contexts.get(&root).and_then(Option::as_ref);
+        let workspace = self.contexts.get(&config).and_then(Option::as_ref);
         let Some(doc) = self.documents.get_mut(&uri) else {
             return;
         };
@@ -417,20 +385,18 @@ impl<'c> Server<'c> {
         self.publish(uri, placed, version);
     }
 
-    /// The context for pages under `root`, from [`settings_for`]; the defaults, with a message
-    /// to the user, when those settings cannot be used.
-    fn build(&self, root: Option<&Path>) -> Option<Workspace> {
-        let error = match settings_for(root).map(|s| (s.context(), s.files.exclude)) {
+    /// The context for pages `config` applies to (`None`: pages with no config above them),
+    /// from [`settings_for`]; the defaults, with a message to the user, when those settings
+    /// cannot be used.
+    fn build(&self, config: Option<&Path>) -> Option<Workspace> {
+        let error = match settings_for(config).map(|s| (s.context(), s.files.exclude)) {
             Ok((Ok(ctx), exclude)) => return Some(Workspace { ctx, exclude }),
             Ok((Err(e), _)) => e,
             Err(e) => e,
         };
-        let place = root
-            .map(|r| format!(" in {}", r.display()))
-            .unwrap_or_default();
         self.show(
             MessageType::ERROR,
-            format!("jobfam: {error}{place}; checking with the default settings"),
+            format!("jobfam: {error}; checking with the default settings"),
         );
         match crate::config::Settings::default().context() {
             Ok(ctx) => Some(Workspace {

@@ -17,16 +17,14 @@ pub const WATCHED: &[&str] = &[
     "**/*.md",
 ];
 
-/// The settings for pages under `root`: a workspace folder, or the page's own folder when it
-/// is in none (`None`: no folder at all, as for an unsaved buffer).
+/// The settings from the config file at `config`, or the defaults when there is none: what
+/// `jobfam check` would use for a page that config applies to.
 ///
-/// They are what `jobfam check` run in `root` would use: the `jobfam.toml` or `.jobfam.toml`
-/// in `root` or the nearest folder above it, else the defaults. An error (a config file that
-/// cannot be used) is shown to the user, and the server falls back to the defaults until the
-/// file changes again.
-pub fn settings_for(root: Option<&Path>) -> Result<Settings, ConfigError> {
-    match root.and_then(crate::config::find) {
-        Some(path) => Ok(crate::config::load(&path)?),
+/// An error (a config file that cannot be used) is shown to the user, and the server falls
+/// back to the defaults until the file changes again.
+pub fn settings_for(config: Option<&Path>) -> Result<Settings, ConfigError> {
+    match config {
+        Some(path) => Ok(crate::config::load(path)?),
         None => Ok(Settings::default()),
     }
 }

@@ -9,19 +9,6 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Result<()> {
-    if write_diagnostics(out, style, run.reports)? {
-        let s = Summary::of(run.reports);
-        writeln!(out, "{}", summary_line(s, run.files_checked))?;
-    }
-    Ok(())
-}
-
-/// Every diagnostic of `reports`; whether there was any.
-pub(super) fn write_diagnostics(
-    out: &mut dyn Write,
-    style: Style,
-    reports: &[crate::diagnostic::FileReport],
-) -> io::Result<bool> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -31,7 +18,7 @@ pub(super) fn write_diagnostics(
         .with_width(style.width)
         .with_links(false);
     let mut any = false;
-    for report in reports {
+    for report in run.reports {
         let source = report
             .text
             .as_ref()
@@ -55,7 +42,11 @@ pub(super) fn write_diagnostics(
             writeln!(out, "{rendered}")?;
         }
     }
-    Ok(any)
+    if any {
+        let s = Summary::of(run.reports);
+        writeln!(out, "{}", summary_line(s, run.files_checked))?;
+    }
+    Ok(())
 }
 
 /// Whether every line a diagnostic's labels touch is short enough to draw.

@@ -62,12 +62,6 @@ pub fn write(out: &mut dyn Write, format: Format, style: Style, run: &Run<'_>) -
     }
 }
 
-/// Writes the diagnostics of `reports` as the human format does, without the summary line:
-/// for problems that stop a run before any page is checked (a config file that cannot be used).
-pub fn write_problems(out: &mut dyn Write, style: Style, reports: &[FileReport]) -> io::Result<()> {
-    human::write_diagnostics(out, style, reports).map(|_| ())
-}
-
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

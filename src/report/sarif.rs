@@ -38,6 +38,10 @@ const FILE_ERRORS: &[(&str, &str)] = &[
         error_ids::WRITE,
         "--fix could not write a page (read-only, or changed since it was read); it is unchanged.",
     ),
+    (
+        error_ids::CONFIG,
+        "The jobfam.toml config file cannot be used, so no page was checked.",
+    ),
 ];
 
 pub(super) fn write(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {

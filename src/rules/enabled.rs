@@ -117,16 +117,6 @@ impl RuleTable {
             })
     }
 
-    /// Whether some page may run `rule`.
-    pub fn may_run(&self, rule: &RuleMeta) -> bool {
-        let in_an_override = self.overrides.iter().any(|o| {
-            o.levels
-                .iter()
-                .any(|(r, level)| r.id == rule.id && level.is_some())
-        });
-        self.base.severity(rule).is_some() || (in_an_override && self.allows(rule))
-    }
-
     fn allows(&self, rule: &RuleMeta) -> bool {
         RULES
             .iter()

@@ -342,13 +342,14 @@ files = ["legacy/**"]
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        out.stdout.is_empty(),
-        "nothing is checked with a broken config"
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: jobfam.toml cannot be used (8 problems); fix it, or pass --no-config to check without it\n"
     );
-    let err = String::from_utf8(out.stderr).unwrap();
-    let err = err.replace(&dir.path().display().to_string(), "[DIR]");
-    insta::assert_snapshot!(err);
+    // The problems are the report: nothing is checked with a broken config.
+    let report = String::from_utf8(out.stdout).unwrap();
+    let report = report.replace(&dir.path().display().to_string(), "[DIR]");
+    insta::assert_snapshot!(report);
 }
 
 #[test]
@@ -357,7 +358,7 @@ fn toml_syntax_error_and_wrong_types() {
         ("jobfam.toml", b"[rules]\n\"structure\" = \n"),
         ("page.md", PAGE.as_bytes()),
     ]);
-    let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
+    let (code, err, _) = run_in(dir.path(), &["check", "page.md"]);
     assert_eq!(code, 2);
     assert!(err.contains("TOML syntax"), "{err}");
     assert!(err.contains("[jobfam.toml:2:"), "{err}");
@@ -366,7 +367,7 @@ fn toml_syntax_error_and_wrong_types() {
         "rules = 1\n[grades]\nacross_pages = \"no\"\n",
     )
     .unwrap();
-    let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
+    let (code, err, _) = run_in(dir.path(), &["check", "page.md"]);
     assert_eq!(code, 2);
     assert!(
         err.contains("`rules` must be a table, not an integer"),
@@ -378,11 +379,11 @@ fn toml_syntax_error_and_wrong_types() {
     );
     assert!(err.contains("[jobfam.toml:3:16]"), "{err}");
     // A config named with --config that does not exist.
-    let (code, _, err) = run_in(dir.path(), &["check", "page.md", "--config", "nope.toml"]);
+    let (code, out, _) = check_in(dir.path(), &["page.md", "--config", "nope.toml"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("cannot use config file: cannot read file"),
-        "{err}"
+        out.starts_with("nope.toml:1:1: error config-error: cannot read config file: "),
+        "{out}"
     );
 }
 
@@ -471,4 +472,151 @@ fn starter_settings_are_valid_when_uncommented() {
     std::fs::write(dir.path().join("jobfam.toml"), uncommented).unwrap();
     let (code, _, err) = run_in(dir.path(), &["check", "page.md"]);
     assert_ne!(code, 2, "{err}");
+}
+
+#[test]
+fn config_errors_reach_machine_reports_and_the_output_file() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"[rules]\nspeling = \"off\"\n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, err) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "page.md",
+            "--format",
+            "sarif",
+            "--output",
+            "report.sarif",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("unknown rule `speling`; did you mean `spelling`?"),
+        "{out}"
+    );
+    assert!(
+        err.starts_with("error: jobfam.toml cannot be used"),
+        "{err}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.sarif")).unwrap())
+            .unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "config-error");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(
+        sarif["runs"][0]["tool"]["driver"]["rules"][index]["id"],
+        "config-error"
+    );
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "jobfam.toml");
+    assert_eq!(location["region"]["startLine"], 2);
+    let (_, out, _) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(
+        out,
+        "jobfam.toml:2:1: error config-error: unknown rule `speling`; did you mean `spelling`?\n"
+    );
+}
+
+#[test]
+fn excluded_folders_named_on_the_command_line_are_skipped_quietly() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"exclude = [\"legacy/**\", \"**/drafts/**\"]\n",
+        ),
+        ("legacy/a.md", PAGE.as_bytes()),
+        ("sales/drafts/b.md", PAGE.as_bytes()),
+    ]);
+    assert_eq!(
+        check_in(dir.path(), &["legacy", "sales/drafts"]),
+        (0, String::new(), String::new())
+    );
+    assert_eq!(
+        check_in(dir.path(), &["sales"]),
+        (0, String::new(), String::new())
+    );
+    // A folder with no pages at all is still a mistake.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    assert_eq!(check_in(dir.path(), &["empty"]).0, 2);
+}
+
+#[test]
+fn include_patterns_follow_the_same_rules_as_exclude() {
+    let dir = dir_with(&[
+        ("a.md", PAGE.as_bytes()),
+        ("sub/b.md", PAGE.as_bytes()),
+        ("sub/c.txt", PAGE.as_bytes()),
+    ]);
+    let files = |include: &str| {
+        std::fs::write(
+            dir.path().join("jobfam.toml"),
+            format!("include = [\"{include}\"]\n"),
+        )
+        .unwrap();
+        let (code, out, _) = check_in(dir.path(), &["--select", "structure/placeholder"]);
+        let mut files: Vec<String> = out
+            .lines()
+            .map(|l| l.split(':').next().unwrap().to_string())
+            .collect();
+        files.dedup();
+        (code, files)
+    };
+    assert_eq!(
+        files("*.md"),
+        (0, vec!["./a.md".to_string(), "./sub/b.md".to_string()])
+    );
+    assert_eq!(
+        files("./**/*.md"),
+        (0, vec!["./a.md".to_string(), "./sub/b.md".to_string()])
+    );
+    assert_eq!(
+        files("sub/*"),
+        (0, vec!["./sub/b.md".to_string(), "./sub/c.txt".to_string()])
+    );
+    // A folder outside the config's is matched relative to itself.
+    let other = dir_with(&[("x/d.md", PAGE.as_bytes())]);
+    std::fs::write(dir.path().join("jobfam.toml"), "include = [\"*.md\"]\n").unwrap();
+    let (code, out, _) = check_in(
+        dir.path(),
+        &[
+            "--select",
+            "structure/placeholder",
+            other.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!((code, out.lines().count()), (0, 1), "{out}");
+}
+
+#[test]
+fn patterns_and_tables_that_cannot_mean_anything_are_errors() {
+    let config = "exclude = [\"\", \"../x/**\"]\n[[overrides]]\nfiles = []\nrules = { spelling = \"off\" }\n[grades]\ntable = \"/#x\"\n";
+    let dir = dir_with(&[
+        ("jobfam.toml", config.as_bytes()),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, _) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "jobfam.toml:1:12: error config-error: `` is not a glob pattern: it names no file or folder
+jobfam.toml:1:16: error config-error: `../x/**` is not a glob pattern: `..` cannot reach outside the folder patterns are relative to
+jobfam.toml:3:9: error config-error: `files` is empty, so this override applies to nothing
+jobfam.toml:6:9: error config-error: `/#x` names no page
+"
+    );
+}
+
+#[test]
+fn init_will_not_hide_a_dot_jobfam_toml() {
+    let dir = dir_with(&[(".jobfam.toml", b"[rules]\nspelling = \"off\"\n")]);
+    let (code, _, err) = run_in(dir.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(".jobfam.toml already configures jobfam here"),
+        "{err}"
+    );
+    assert!(!dir.path().join("jobfam.toml").exists());
 }

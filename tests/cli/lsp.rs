@@ -338,15 +338,17 @@ fn lsp_reloads_word_lists_when_watched_files_change() {
     client.shut_down();
 }
 
-/// The workspace's jobfam.toml decides what is checked, and a change to it is picked up: a
+/// The page's nearest jobfam.toml decides what is checked, and a change to it is picked up: a
 /// broken one is shown to the user (with where it is wrong) and the defaults are used meanwhile.
 #[test]
-fn lsp_uses_the_workspace_config_and_reloads_it() {
+fn lsp_uses_the_config_nearest_the_page_and_reloads_it() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("jobfam.toml");
+    // In a folder of the workspace, not at its root: the page's nearest config applies.
+    std::fs::create_dir(dir.path().join("handbook")).unwrap();
+    let config = dir.path().join("handbook/jobfam.toml");
     std::fs::write(&config, "[rules]\n\"spelling\" = \"off\"\n").unwrap();
     let root = file_uri(dir.path());
-    let uri = file_uri(&dir.path().join("frontend.md"));
+    let uri = file_uri(&dir.path().join("handbook/frontend.md"));
     let mut client = Client::start(dir.path());
     client.initialize(&root);
     client.notify(

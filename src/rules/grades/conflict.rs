@@ -14,6 +14,7 @@ declare_rule! {
     /// Titles are compared after spelling out abbreviations (Sr., VP) and dropping
     /// "(Intermediate)". Pages are compared with pages of the same site: those under the same
     /// folder that holds their `job-families/` folder (every page, when there is none).
+    /// `across_pages = false` under `[grades]` in `jobfam.toml` compares each page on its own.
     ///
     /// ## Why is this bad?
     /// At least one of the two statements is wrong, and a reader cannot tell which.

@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 declare_rule! {
     /// ## What it does
     /// Flags a grade statement whose link is broken or points elsewhere: `[grade 7]((…))`,
-    /// `[grade 7] (…)`, a bare `grade 7 (/handbook/…)`, `grade [7]` (a reference link to nothing), or a grade link whose target is not the
-    /// job-grades table (`…/compensation-calculator/#gitlab-job-grades`, also written as an
-    /// absolute URL or a Hugo `ref`).
+    /// `[grade 7] (…)`, a bare `grade 7 (/handbook/…)`, `grade [7]` (a reference link to
+    /// nothing), or a grade link whose target is not the job-grades table
+    /// (`…/compensation-calculator/#gitlab-job-grades`, also written as an absolute URL or a Hugo
+    /// `ref`; set another with `table` under `[grades]` in `jobfam.toml`).
     ///
     /// ## Why is this bad?
     /// A broken link renders its Markdown as text, and a wrong target sends the reader to a page

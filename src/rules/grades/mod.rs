@@ -34,19 +34,27 @@ impl Default for GradeSettings {
 }
 
 impl GradeSettings {
-    /// Settings with the job-grades table at `table`.
-    pub fn new(table: &str, across_pages: bool) -> GradeSettings {
-        let (path, fragment) = table.split_once('#').unwrap_or((table, ""));
-        let page = path
-            .trim_end_matches('/')
+    /// The last path segment of a table's URL (`compensation-calculator`), if it has one.
+    pub fn page_of(table: &str) -> Option<&str> {
+        let path = table.split_once('#').map_or(table, |(path, _)| path);
+        path.trim_end_matches('/')
             .rsplit('/')
             .next()
-            .unwrap_or_default();
+            .filter(|page| !page.is_empty() && !page.ends_with(':'))
+    }
+
+    /// Settings with the job-grades table at `table`.
+    pub fn new(table: &str, across_pages: bool) -> GradeSettings {
+        let fragment = table.split_once('#').map_or("", |(_, f)| f);
+        let page = GradeSettings::page_of(table).unwrap_or_default();
+        // The page is the last segment of the link's path, whether the link is site-relative,
+        // absolute or a Hugo `ref "page#anchor"`.
+        let start = r#"(?:^|[/"\s])"#;
         let pattern = if fragment.is_empty() {
-            format!(r"{}/?(?:$|[?#])", regex::escape(page))
+            format!(r"{start}{}/?(?:$|[?#])", regex::escape(page))
         } else {
             format!(
-                r"{}/?#{}(?:$|[^\w-])",
+                r"{start}{}/?#{}(?:$|[^\w-])",
                 regex::escape(page),
                 regex::escape(fragment)
             )
@@ -88,6 +96,14 @@ mod tests {
             "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades-x"
         ));
         assert!(!g.is_table("/handbook/total-rewards/compensation/"));
+        assert!(!g.is_table("/x/old-compensation-calculator/#gitlab-job-grades"));
+        assert!(g.is_table("{{% ref \"compensation-calculator#gitlab-job-grades\" %}}"));
+        assert_eq!(GradeSettings::page_of(""), None);
+        assert_eq!(GradeSettings::page_of("/#x"), None);
+        assert_eq!(
+            GradeSettings::page_of("https://example.com"),
+            Some("example.com")
+        );
         let g = GradeSettings::new("/people/grades/", true);
         assert!(g.is_table("https://example.com/people/grades"));
         assert!(g.is_table("/people/grades/#table"));
