@@ -5,6 +5,7 @@
 //! include patterns and skipping excluded folders without entering them.
 
 use crate::globs::{self, Globs};
+use crate::paths;
 use std::path::{Path, PathBuf};
 
 /// Which files a run takes.
@@ -108,7 +109,7 @@ impl Includes {
     /// file, for `--include`) is matched relative to the folder walked.
     fn takes(&self, dir: &Path, path: &Path) -> bool {
         if let Some(base) = &self.base {
-            if let Ok(relative) = globs::absolute(path).strip_prefix(base) {
+            if let Ok(relative) = paths::absolute(path).strip_prefix(base) {
                 return self.matches(relative);
             }
         }
@@ -129,7 +130,7 @@ pub fn discover(args: &[String], files: &Files) -> (Vec<PathBuf>, Vec<DiscoverEr
         Ok(includes) => includes,
         Err(e) => return (Vec::new(), vec![e]),
     };
-    includes.base = files.include_base.as_deref().map(globs::absolute);
+    includes.base = files.include_base.as_deref().map(paths::absolute);
     let walker = Walker {
         includes,
         exclude: &files.exclude,

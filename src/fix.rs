@@ -14,16 +14,10 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The id of the file-level error for a page whose fixes could not be written.
-pub const WRITE_ERROR: &str = diagnostic::error_ids::WRITE;
-
 /// Most check-and-fix rounds per page. A fix can make another (a fixed heading leaves a
 /// link's fragment one slip away from it) and overlapping fixes wait for the next round, but
 /// no chain is this long: the cap only stops two fixes that undo each other.
 const MAX_ROUNDS: usize = 10;
-
-/// The byte-order mark as text: file offsets count it, so fixes apply to the text behind it.
-const BOM: &str = "\u{feff}";
 
 /// Applies `edits` (file offsets into `text`) and returns the new text and how many applied.
 ///
@@ -127,7 +121,7 @@ pub enum FixError {
 pub struct FixRun {
     /// What the run did with the fixed pages.
     pub mode: Mode,
-    /// [`Mode::Write`]: what is left after the fixes, with a [`WRITE_ERROR`] diagnostic on
+    /// [`Mode::Write`]: what is left after the fixes, with a `write-error` diagnostic on
     /// each page that could not be written. [`Mode::Diff`]: the pages as they are.
     pub outcome: Outcome,
     /// The pages the fixes changed ([`Mode::Write`]) or would change ([`Mode::Diff`]),
@@ -235,7 +229,7 @@ pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode) -> FixRun
         first
     };
     for (path, error) in errors {
-        let d = diagnostic::path_error(&path, WRITE_ERROR, error.to_string());
+        let d = diagnostic::path_error(&path, diagnostic::error_ids::WRITE, error.to_string());
         match outcome.reports.iter_mut().find(|r| r.path == path) {
             Some(report) => report.diagnostics.insert(0, d),
             None => outcome.reports.push(FileReport {
@@ -270,7 +264,7 @@ fn fix_page(report: &FileReport, ctx: &Context) -> Result<Option<FixedFile>, Fix
     } else {
         check_source(&source, ctx).diagnostics
     };
-    let before = file_text(&source);
+    let before = source.file_text();
     let mut text = before.clone();
     let mut fixes = 0;
     for _ in 0..MAX_ROUNDS {
@@ -283,13 +277,10 @@ fn fix_page(report: &FileReport, ctx: &Context) -> Result<Option<FixedFile>, Fix
         if applied == 0 || next == text {
             break;
         }
-        let body = if source.bom {
-            next.strip_prefix(BOM)
-        } else {
-            Some(next.as_str())
-        };
-        let Some(body) = body else { break };
-        let fixed = Source::from_text(path.clone(), body.to_string(), source.bom);
+        let fixed = Source::from_file_text(path.clone(), next.clone());
+        if fixed.bom != source.bom {
+            break; // A fix must not add or remove the byte-order mark.
+        }
         let recheck = check_source(&fixed, ctx);
         if recheck.diagnostics.iter().any(|d| d.fatal) {
             break;
@@ -304,12 +295,6 @@ fn fix_page(report: &FileReport, ctx: &Context) -> Result<Option<FixedFile>, Fix
         before,
         after: text,
     }))
-}
-
-/// The file's text as it is on disk: the byte-order mark, then the page text.
-fn file_text(source: &Source) -> String {
-    let bom = if source.bom { BOM } else { "" };
-    format!("{bom}{}", source.text)
 }
 
 /// A fix whose line breaks are the page's: no rule's replacement spans lines today, but a
@@ -344,7 +329,7 @@ fn write(path: &Path, fixed: &FixedFile) -> Result<(), FixError> {
         });
     }
     let current = Source::read(&target).map_err(|source| FixError::Read { source })?;
-    if file_text(&current) != fixed.before {
+    if current.file_text() != fixed.before {
         return Err(FixError::Changed);
     }
     let folder = target.parent().unwrap_or(Path::new("."));

@@ -6,7 +6,8 @@
 //! `*.tmp.md`) matches a file or folder of that name at any depth. `*` does not cross `/`; `**`
 //! does.
 
-use std::path::{Component, Path, PathBuf};
+use crate::paths::absolute;
+use std::path::{Path, PathBuf};
 
 /// Compiled patterns, each with the folder it is relative to.
 #[derive(Clone, Debug, Default)]
@@ -100,29 +101,6 @@ pub fn compile(pattern: &str) -> Result<glob::Pattern, GlobError> {
         format!("**/{body}")
     };
     glob::Pattern::new(&form).map_err(|e| error(e.msg))
-}
-
-/// `path` made absolute against the current folder, with `.` and `..` resolved by the text
-/// alone (no symlinks followed, so it works for files that do not exist yet).
-pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|cwd| cwd.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
-    };
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

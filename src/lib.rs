@@ -13,6 +13,7 @@ pub mod document;
 pub mod fix;
 pub mod globs;
 pub mod lsp;
+pub mod paths;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -182,18 +183,18 @@ fn compare_pages(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
     if !ctx.grades.across_pages {
         return;
     }
-    let conflict = &rules::grades::conflict::CONFLICT;
-    let mut indices = Vec::new();
-    let mut summaries: Vec<(&std::path::Path, Vec<Stated>)> = Vec::new();
-    for (i, c) in checked.iter().enumerate() {
-        if let Ok(c) = c {
-            if let (Ok(alone), Some(_)) = (&c.outcome, c.enabled.severity(conflict)) {
-                indices.push(i);
-                summaries.push((&c.source.path, rules::grades::conflict::stated(&alone.page)));
-            }
-        }
-    }
-    let found = rules::grades::conflict::across(&summaries);
+    use rules::grades::conflict::{CONFLICT, across, stated};
+    let (indices, summaries): (Vec<usize>, Vec<(&std::path::Path, Vec<Stated>)>) = checked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let c = c.as_ref().ok()?;
+            let alone = c.outcome.as_ref().ok()?;
+            c.enabled.severity(&CONFLICT)?;
+            Some((i, (c.source.path.as_path(), stated(&alone.page))))
+        })
+        .unzip();
+    let found = across(&summaries);
     for (page, finding) in found {
         if let Ok(Checked {
             outcome: Ok(alone), ..
@@ -204,9 +205,11 @@ fn compare_pages(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
     }
 }
 
-/// Checks one page held in memory (stdin, an editor buffer, a test).
-pub fn check_text(path: &str, text: &str, ctx: &Context) -> FileReport {
-    let source = Source::from_text(path.into(), text.to_string(), false);
+/// Checks one page held in memory (an editor buffer, a test). A leading byte-order mark is
+/// peeled off as a file's would be, so front matter is still found and offsets count the mark
+/// as they do on disk.
+pub fn check_text(path: impl AsRef<std::path::Path>, text: &str, ctx: &Context) -> FileReport {
+    let source = Source::from_file_text(path.as_ref().to_path_buf(), text.to_string());
     check_source(&source, ctx)
 }
 
@@ -229,22 +232,14 @@ pub fn model(source: &Source) -> Result<Page, FileReport> {
 
 /// The text `jobfam explain` prints for a rule id or group, or `None` when it names none.
 pub fn explain(selector: &str) -> Option<String> {
-    let rules: Vec<_> = rules::RULES
-        .iter()
-        .filter(|r| r.id == selector || r.group() == selector)
-        .collect();
+    let rules = rules::matching(selector);
     if rules.is_empty() {
         return None;
     }
     let parts: Vec<String> = rules
         .iter()
         .map(|r| {
-            let doc: String = r
-                .doc
-                .lines()
-                .map(|l| l.strip_prefix(' ').unwrap_or(l))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let doc = r.doc_markdown();
             format!(
                 "# {id}\n\ngroup: {group}\ndefault severity: {sev}\nfix: {fix}\n\n{doc}",
                 id = r.id,

@@ -98,15 +98,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                     Ok(0)
                 }
                 Err(report) => {
-                    let run = Run {
-                        reports: &[report],
-                        files_checked: 0,
-                    };
-                    let style = Style {
-                        color: false,
-                        width: 100,
-                    };
-                    report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+                    problems_to_stderr(&[report], 0)?;
                     Ok(2)
                 }
             }
@@ -144,10 +136,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             match format {
                 DocFormat::Text => write!(out, "{text}")?,
                 DocFormat::Json => {
-                    let list: Vec<_> = jobfam::rules::RULES
-                        .iter()
-                        .filter(|r| r.id == rule || r.group() == rule)
-                        .map(|r| rule_json(r))
+                    let list: Vec<_> = jobfam::rules::matching(&rule)
+                        .into_iter()
+                        .map(rule_json)
                         .collect();
                     serde_json::to_writer_pretty(&mut out, &list)?;
                     writeln!(out)?;
@@ -210,7 +201,7 @@ enum Unusable {
 /// laid over them.
 fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
     let start = match (&args.stdin_filename, args.stdin) {
-        (Some(name), true) => jobfam::globs::absolute(name)
+        (Some(name), true) => jobfam::paths::absolute(name)
             .parent()
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default(),
@@ -267,15 +258,7 @@ fn config_error(
     };
     if args.diff {
         // The diff would go to standard output; problems go to standard error.
-        let run = Run {
-            reports: &outcome.reports,
-            files_checked: 0,
-        };
-        let style = Style {
-            color: false,
-            width: columns(),
-        };
-        report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+        problems_to_stderr(&outcome.reports, 0)?;
     } else {
         emit(out, args, &outcome)?;
     }
@@ -289,20 +272,29 @@ fn config_error(
     Ok(2)
 }
 
+/// Problems in the human format, without colour, on standard error: for commands whose
+/// standard output carries something else (a diff, a document model).
+fn problems_to_stderr(
+    reports: &[jobfam::diagnostic::FileReport],
+    files_checked: usize,
+) -> io::Result<()> {
+    let run = Run {
+        reports,
+        files_checked,
+    };
+    let style = Style {
+        color: false,
+        width: columns(),
+    };
+    report::write(&mut io::stderr().lock(), Format::Human, style, &run)
+}
+
 /// `check --diff`: the diff on standard output; problems and the summary on standard error.
 fn write_diff(out: &mut dyn Write, fixed: &FixRun) -> io::Result<u8> {
     out.write_all(fixed.diff().as_bytes())?;
     let problems = fixed.problems();
     if !problems.is_empty() {
-        let run = Run {
-            reports: &problems,
-            files_checked: fixed.outcome.files_checked,
-        };
-        let style = Style {
-            color: false,
-            width: 100,
-        };
-        report::write(&mut io::stderr().lock(), Format::Human, style, &run)?;
+        problems_to_stderr(&problems, fixed.outcome.files_checked)?;
     }
     if let Some(summary) = fixed.summary() {
         writeln!(io::stderr(), "{summary}")?;
@@ -376,6 +368,6 @@ fn rule_json(r: &jobfam::rules::RuleMeta) -> serde_json::Value {
         "severity": r.severity,
         "fix": r.fix,
         "summary": r.summary(),
-        "doc": r.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n"),
+        "doc": r.doc_markdown(),
     })
 }

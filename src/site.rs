@@ -7,9 +7,10 @@
 
 use crate::document::slug::Preset;
 use crate::document::{LinkKind, Page};
+use crate::paths::normalize;
 use crate::source::Source;
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Where one link leads.
@@ -51,6 +52,12 @@ pub struct Site {
     origin: Option<String>,
     slug: Option<Preset>,
     pages: Mutex<HashMap<PathBuf, Slot>>,
+}
+
+/// Whether `url` can be a site's origin (`https://about.gitlab.com`): `--site-url` and
+/// `site_url` must be.
+pub fn is_origin(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 impl Site {
@@ -219,23 +226,6 @@ fn page_bases(page: &Path) -> Vec<PathBuf> {
     }
 }
 
-/// `a/./b/../c` → `a/c`, without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// The file a site path is served from, the way static site generators map them.
 fn find_page(path: &Path) -> Option<PathBuf> {
     if path.is_file() {
@@ -319,7 +309,6 @@ mod tests {
     fn decodes_and_normalizes() {
         assert_eq!(percent_decode("c%2B%2B%20x"), "c++ x");
         assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(normalize(Path::new("a/b/../c/./d")), PathBuf::from("a/c/d"));
         assert_eq!(
             page_bases(Path::new("s/x/index.html.md")),
             [PathBuf::from("s/x")]

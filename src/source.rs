@@ -113,6 +113,21 @@ impl Source {
         }
     }
 
+    /// Wraps a file's whole text held in memory (an editor buffer, a fixed page): a leading
+    /// byte-order mark is peeled off as [`Source::from_bytes`] peels it.
+    pub fn from_file_text(path: PathBuf, text: String) -> Source {
+        match text.strip_prefix('\u{feff}') {
+            Some(rest) => Source::from_text(path, rest.to_string(), true),
+            None => Source::from_text(path, text, false),
+        }
+    }
+
+    /// The text as it is in the file: the byte-order mark, if any, then [`Source::text`].
+    pub fn file_text(&self) -> String {
+        let bom = if self.bom { "\u{feff}" } else { "" };
+        format!("{bom}{}", self.text)
+    }
+
     /// Byte offset in the file of byte `offset` of `text` (the BOM shifts it).
     pub fn file_offset(&self, offset: usize) -> usize {
         if self.bom { offset + BOM.len() } else { offset }

@@ -4,9 +4,9 @@
 
 use crate::document::line_index::LineIndex;
 use crate::document::{DirectiveKind, Page};
+use crate::rules::Finding;
 use crate::rules::enabled::Enabled;
 use crate::rules::style::unused_suppression::UNUSED_SUPPRESSION;
-use crate::rules::{Finding, RULES, RuleMeta};
 
 /// One rule selector of one comment, and the 0-based lines it covers.
 struct Scope {
@@ -44,7 +44,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
         };
         for selector in selectors {
             if let Some(s) = &selector {
-                if covered(s).is_empty() {
+                if crate::rules::matching(s).is_empty() {
                     let hint = crate::config::closest(s)
                         .map(|c| format!(" (did you mean `{c}`?)"))
                         .unwrap_or_default();
@@ -88,7 +88,9 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
     for scope in scopes.iter().filter(|s| !s.used) {
         // A suppression of rules that are not running this time is not stale.
         let running = match &scope.selector {
-            Some(s) => covered(s).iter().any(|r| enabled.severity(r).is_some()),
+            Some(s) => crate::rules::matching(s)
+                .iter()
+                .any(|r| enabled.severity(r).is_some()),
             None => true,
         };
         if !running {
@@ -118,13 +120,4 @@ fn end_of_disable(page: &Page, index: &LineIndex, i: usize) -> usize {
                 && (e.rules.is_empty() || rules.iter().all(|r| e.rules.contains(r)))
         })
         .map_or(usize::MAX, |e| index.line_of(e.span.start))
-}
-
-/// The rules an id or group names.
-fn covered(selector: &str) -> Vec<&'static RuleMeta> {
-    RULES
-        .iter()
-        .copied()
-        .filter(|r| r.id == selector || r.group() == selector)
-        .collect()
 }

@@ -6,11 +6,12 @@
 //! that does not exist, a path that leads nowhere) is a diagnostic at its exact spot, with
 //! "did you mean" where a known name is close. All problems are collected, not just the first.
 
-use super::{Settings, resolve};
+use super::Settings;
 use crate::diagnostic::{FileReport, Placer, error_ids};
 use crate::document::Span;
 use crate::document::slug::Preset;
-use crate::globs::{Globs, absolute};
+use crate::globs::Globs;
+use crate::paths::absolute;
 use crate::rules::enabled::{Level, Override};
 use crate::rules::grades::{DEFAULT_TABLE, GradeSettings};
 use crate::rules::{GROUPS, RuleMeta, Severity};
@@ -287,7 +288,7 @@ impl Reader {
         }
         if let Some(v) = t.get("site_url") {
             if let Some(url) = self.string(v, "site_url") {
-                if url.starts_with("https://") || url.starts_with("http://") {
+                if crate::site::is_origin(&url) {
                     settings.site_url = Some(url);
                 } else {
                     self.problem(
@@ -395,7 +396,7 @@ impl Reader {
         let mut ids = Vec::new();
         for (key, value) in t.iter() {
             let selector = key.get_ref().as_ref();
-            let rules = resolve(selector);
+            let rules = crate::rules::matching(selector);
             if rules.is_empty() {
                 let hint = super::closest(selector);
                 self.problem(

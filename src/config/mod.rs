@@ -164,7 +164,7 @@ impl Settings {
     fn selected(&self, rule: &RuleMeta) -> bool {
         let chosen = |list: &[String]| {
             list.iter()
-                .any(|s| resolve(s).iter().any(|x| x.id == rule.id))
+                .any(|s| rules::matching(s).iter().any(|x| x.id == rule.id))
         };
         (self.select.is_empty() || chosen(&self.select)) && !chosen(&self.ignore)
     }
@@ -176,7 +176,7 @@ impl Settings {
     /// Compiles the schema and resolves rule selection into a per-run [`Context`].
     pub fn context(&self) -> Result<Context, ConfigError> {
         for selector in self.select.iter().chain(&self.ignore) {
-            if resolve(selector).is_empty() {
+            if rules::matching(selector).is_empty() {
                 return Err(ConfigError::UnknownRule {
                     selector: selector.clone(),
                     suggestion: closest(selector),
@@ -196,7 +196,7 @@ impl Settings {
         if let Some(url) = self
             .site_url
             .as_ref()
-            .filter(|u| !(u.starts_with("https://") || u.starts_with("http://")))
+            .filter(|u| !crate::site::is_origin(u))
         {
             return Err(ConfigError::Site(format!(
                 "--site-url {url} is not an http(s) origin; write it like https://about.gitlab.com"
@@ -225,15 +225,6 @@ impl Settings {
             grades: self.grades.clone(),
         })
     }
-}
-
-/// The rules a selector names: an id, or a group.
-pub fn resolve(selector: &str) -> Vec<&'static RuleMeta> {
-    rules::RULES
-        .iter()
-        .copied()
-        .filter(|r| r.id == selector || r.group() == selector)
-        .collect()
 }
 
 /// The known id or group closest to `word`, if any is close.

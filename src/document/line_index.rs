@@ -49,6 +49,27 @@ impl LineIndex {
         self.position_by(text, offset, |s| s.encode_utf16().count())
     }
 
+    /// The byte offset of 0-based `line` and `column` in UTF-16 code units: the inverse of
+    /// [`LineIndex::position_utf16`]. A column past the line's end (its `\r\n` excluded)
+    /// clamps to the end; a line past the text's end gives the text's length.
+    pub fn offset_utf16(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(start) = self.line_start(line) else {
+            return text.len();
+        };
+        let rest = text.get(start..).unwrap_or("");
+        let line = rest.split_inclusive('\n').next().unwrap_or("");
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut units = 0;
+        for (i, c) in line.char_indices() {
+            if units >= column {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        start + line.len()
+    }
+
     fn position_by(&self, text: &str, offset: usize, width: impl Fn(&str) -> usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);

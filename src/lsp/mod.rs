@@ -13,10 +13,8 @@ mod uri;
 pub use convert::fix_all_kind;
 pub use settings::{WATCHED, settings_for};
 
-use crate::diagnostic::FileReport;
 use crate::document::line_index::LineIndex;
 use crate::rules::Context;
-use crate::source::Source;
 use convert::Placed;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
@@ -364,7 +362,7 @@ impl<'c> Server<'c> {
         let report = ctx.and_then(|ctx| {
             // A bug in a rule must cost one check, not the editor's server.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check_text(&doc.path, &doc.text, ctx)
+                crate::check_text(&doc.path, &doc.text, ctx)
             }))
             .ok()
         });
@@ -464,37 +462,11 @@ impl<'c> Server<'c> {
     }
 }
 
-/// Checks a document's text under `path`. A leading byte-order mark is peeled off as a file's
-/// would be, so front matter is still found and offsets count the mark as they do on disk.
-fn check_text(path: &Path, text: &str, ctx: &Context) -> FileReport {
-    let source = match text.strip_prefix('\u{feff}') {
-        Some(rest) => Source::from_text(path.to_path_buf(), rest.to_string(), true),
-        None => Source::from_text(path.to_path_buf(), text.to_string(), false),
-    };
-    crate::check_source(&source, ctx)
-}
-
 /// The byte offset in `text` of an LSP position (clamped to its line and to the text).
 fn offset_at(text: &str, position: Position) -> usize {
-    let index = LineIndex::new(text);
-    let Some(start) = usize::try_from(position.line)
-        .ok()
-        .and_then(|l| index.line_start(l))
-    else {
-        return text.len();
-    };
-    let rest = text.get(start..).unwrap_or("");
-    let line = rest.split_inclusive('\n').next().unwrap_or("");
-    let line = line.strip_suffix('\n').unwrap_or(line);
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    let mut units = 0;
-    for (i, c) in line.char_indices() {
-        if units >= position.character as usize {
-            return start + i;
-        }
-        units += c.len_utf16();
-    }
-    start + line.len()
+    let line = usize::try_from(position.line).unwrap_or(usize::MAX);
+    let column = usize::try_from(position.character).unwrap_or(usize::MAX);
+    LineIndex::new(text).offset_utf16(text, line, column)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(params: serde_json::Value) -> serde_json::Result<T> {

@@ -53,8 +53,10 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            // Two hex digits; `u8::from_str_radix` would also take a sign (`%+1`).
+            let digit = |j: usize| char::from(*bytes.get(j)?).to_digit(16);
+            let (high, low) = (digit(i + 1)?, digit(i + 2)?);
+            out.push(u8::try_from(high * 16 + low).ok()?);
             i += 3;
         } else {
             out.push(b);
@@ -82,6 +84,7 @@ mod tests {
         assert_eq!(path("FILE:///x.md#frag"), Some(PathBuf::from("/x.md")));
         assert_eq!(percent_decode("a%zz"), None);
         assert_eq!(percent_decode("a%"), None);
+        assert_eq!(percent_decode("a%+1"), None);
     }
 
     #[test]

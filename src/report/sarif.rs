@@ -8,7 +8,7 @@
 use super::{Run, artifact_path, fingerprints};
 use crate::diagnostic::{Diagnostic, error_ids};
 use crate::document::line_index::{LineIndex, Position};
-use crate::rules::{RULES, RuleMeta, Severity};
+use crate::rules::{RULES, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -106,11 +106,11 @@ pub(super) fn write(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
 /// Every rule, then the file-level problems, as SARIF reporting descriptors.
 fn rules() -> Vec<Value> {
     let documented = RULES.iter().map(|r| {
-        let doc = doc_markdown(r);
+        let doc = r.doc_markdown().trim().to_string();
         json!({
             "id": r.id,
             "shortDescription": {"text": r.summary()},
-            "fullDescription": {"text": what_it_does(&doc)},
+            "fullDescription": {"text": r.what_it_does()},
             "help": {"text": doc, "markdown": doc},
             "defaultConfiguration": {"level": level(r.severity)},
             "properties": {"tags": [r.group()]},
@@ -183,28 +183,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A rule's doc as Markdown: the doc comment without its leading space.
-fn doc_markdown(rule: &RuleMeta) -> String {
-    let lines: Vec<&str> = rule
-        .doc
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect();
-    lines.join("\n").trim().to_string()
-}
-
-/// The *What it does* section of a rule's doc, on one line.
-fn what_it_does(doc: &str) -> String {
-    let lines: Vec<&str> = doc
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| l.is_empty() || l.starts_with('#'))
-        .take_while(|l| !l.starts_with('#'))
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join(" ")
-}
-
 fn is_absolute(path: &str) -> bool {
     path.starts_with('/') || drive(path).is_some()
 }
@@ -258,12 +236,5 @@ mod tests {
         }
         assert_eq!(rule_index(error_ids::PARSE), Some(RULES.len() + 2));
         assert_eq!(rule_index("nope"), None);
-    }
-
-    #[test]
-    fn full_description_is_the_what_it_does_section() {
-        let doc =
-            "## What it does\nFlags a thing\nover two lines.\n\n## Why is this bad?\nBecause.";
-        assert_eq!(what_it_does(doc), "Flags a thing over two lines.");
     }
 }

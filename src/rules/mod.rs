@@ -83,6 +83,21 @@ impl RuleMeta {
         self.id.split_once('/').map_or(self.id, |(g, _)| g)
     }
 
+    /// The doc as Markdown: each line without the space `///` leaves before it.
+    pub fn doc_markdown(&self) -> String {
+        let lines: Vec<&str> = self
+            .doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect();
+        lines.join("\n")
+    }
+
+    /// The whole *What it does* section, on one line.
+    pub fn what_it_does(&self) -> String {
+        what_it_does(self.doc)
+    }
+
     /// The first sentence of *What it does*, on one line.
     pub fn summary(&self) -> String {
         let paragraph: Vec<&str> = self
@@ -98,6 +113,26 @@ impl RuleMeta {
             None => text,
         }
     }
+}
+
+fn what_it_does(doc: &str) -> String {
+    let lines: Vec<&str> = doc
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with('#'))
+        .take_while(|l| !l.starts_with('#'))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(" ")
+}
+
+/// The rules a selector names: a rule id, or a group (every rule in it).
+pub fn matching(selector: &str) -> Vec<&'static RuleMeta> {
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| r.id == selector || r.group() == selector)
+        .collect()
 }
 
 impl std::fmt::Debug for RuleMeta {
@@ -250,6 +285,13 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_it_does_is_the_whole_section() {
+        let doc =
+            "## What it does\nFlags a thing\nover two lines.\n\n## Why is this bad?\nBecause.";
+        assert_eq!(what_it_does(doc), "Flags a thing over two lines.");
+    }
 
     #[test]
     fn ids_are_unique_sorted_and_well_formed() {

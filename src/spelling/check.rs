@@ -4,7 +4,7 @@
 //! `.jobfam-words.txt` word lists in the page's folder and the folders above it, each read once
 //! per run. The spelling rules then only read the verdicts.
 
-use super::{Builtin, Locale, Speller, Suggestion, Verdict, Vocabulary, builtin};
+use super::{Locale, Speller, Suggestion, Verdict, Vocabulary, builtin};
 use crate::document::Page;
 use crate::document::words::{Kind, Word};
 use crate::source::Source;
@@ -85,7 +85,7 @@ impl SpellCheck {
         let speller = Speller::new(builtin(), self.locale, &lists);
         let mut verdicts = Vec::new();
         for (i, word) in page.words.iter().enumerate() {
-            if !judged(word, builtin()) {
+            if !judged(word) {
                 continue;
             }
             let verdict = match self.memoized(&speller, word, key) {
@@ -155,7 +155,7 @@ impl SpellCheck {
 
     /// The word lists in the page's folder and the folders above it, nearest first.
     fn beside(&self, path: &Path) -> Result<Vec<Arc<Vocabulary>>, WordsError> {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = crate::paths::absolute(path);
         let mut out = Vec::new();
         for dir in absolute.ancestors().skip(1) {
             if let Some(v) = self.list_in(dir)? {
@@ -219,7 +219,7 @@ fn is_proper_noun(word: &str) -> bool {
 }
 
 /// Whether a word is worth judging at all.
-fn judged(word: &Word, builtin: &Builtin) -> bool {
+fn judged(word: &Word) -> bool {
     if word.text.len() > 4 * MAX_LETTERS {
         return false;
     }
@@ -239,5 +239,5 @@ fn judged(word: &Word, builtin: &Builtin) -> bool {
     !word
         .compound
         .as_deref()
-        .is_some_and(|c| builtin.dictionary.check(c))
+        .is_some_and(|c| builtin().dictionary.check(c))
 }

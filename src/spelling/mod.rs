@@ -150,7 +150,7 @@ impl<'a> Speller<'a> {
         }
         let mut suggestions = suggest::suggestions(word, |c| self.spelling_of(c, word));
         for s in &mut suggestions {
-            s.common = common_words().contains(s.word.to_lowercase().as_str())
+            s.common = is_common(&s.word.to_lowercase())
                 || self.builtin.vocabulary.knows(&s.word)
                 || self.user.iter().any(|v| v.knows(&s.word));
         }
