@@ -1,7 +1,73 @@
-//! Converts byte offsets into 1-based lines and columns.
+//! The one line model of jobfam, and the conversion of byte offsets into lines and columns.
+//!
+//! A line ends at `\n`, at `\r\n`, or at a `\r` that no `\n` follows: what CommonMark and comrak
+//! count (so a span built from comrak's line and column lands on the right byte), and what the
+//! language server protocol counts. Everything that splits a page into lines goes through
+//! [`lines`] or [`LineIndex`], so no two parts of the program disagree about where line 7 is.
 //!
 //! Spans are byte ranges everywhere in jobfam; this is the one place that turns them into
 //! positions people (characters) and LSP/SARIF (UTF-16 code units) count in.
+
+/// One line of a text: where it starts, where its content ends and where the next one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset of the line's first byte.
+    pub start: usize,
+    /// Byte offset just past the content, before the line ending.
+    pub content_end: usize,
+    /// Byte offset just past the line ending (the next line's start, or the text's end).
+    pub end: usize,
+}
+
+impl Line {
+    /// The line's content, without its line ending.
+    pub fn content(self, text: &str) -> &str {
+        text.get(self.start..self.content_end).unwrap_or("")
+    }
+}
+
+/// Every line of `text`, in order. A text ending in a line ending has no empty last line; an
+/// empty text has no line.
+pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let line = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(i) => {
+                let content_end = start + i;
+                let crlf =
+                    bytes[content_end] == b'\r' && bytes.get(content_end + 1) == Some(&b'\n');
+                Line {
+                    start,
+                    content_end,
+                    end: content_end + if crlf { 2 } else { 1 },
+                }
+            }
+            None => Line {
+                start,
+                content_end: bytes.len(),
+                end: bytes.len(),
+            },
+        };
+        start = line.end;
+        Some(line)
+    })
+}
+
+/// The byte length of the line ending at the start of `rest`: 2 for `\r\n`, 1 for `\n` or a
+/// lone `\r`, 0 for none.
+pub fn ending_len(rest: &str) -> usize {
+    if rest.starts_with("\r\n") {
+        2
+    } else if rest.starts_with(['\n', '\r']) {
+        1
+    } else {
+        0
+    }
+}
 
 /// Start offsets of every line in a text, for binary-search lookups.
 #[derive(Clone, Debug)]
@@ -19,11 +85,23 @@ pub struct Position {
 }
 
 impl LineIndex {
-    /// Indexes `text`. A line ends after `\n`; a `\r` before it belongs to no column.
+    /// Indexes `text`, with the line model of [`lines`].
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // A line that ends in a line ending starts another (perhaps empty) line after it.
+        starts.extend(lines(text).filter(|l| l.content_end < l.end).map(|l| l.end));
         LineIndex { starts }
+    }
+
+    /// How many lines the index knows (a text ending in a line ending counts the empty line
+    /// after it).
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the index knows no line (never: an empty text has one empty line).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
     }
 
     /// The 0-based line holding byte `offset`.
@@ -39,6 +117,24 @@ impl LineIndex {
         self.starts.get(line).copied()
     }
 
+    /// 0-based `line` of `text`, if the text has that line.
+    pub fn line(&self, text: &str, line: usize) -> Option<Line> {
+        let start = self.line_start(line)?;
+        let rest = text.get(start..)?;
+        Some(lines(rest).next().map_or(
+            Line {
+                start,
+                content_end: start,
+                end: start,
+            },
+            |l| Line {
+                start,
+                content_end: start + l.content_end,
+                end: start + l.end,
+            },
+        ))
+    }
+
     /// Line and column in Unicode scalar values (what people and the JSON report count).
     pub fn position(&self, text: &str, offset: usize) -> Position {
         self.position_by(text, offset, |s| s.chars().count())
@@ -50,30 +146,27 @@ impl LineIndex {
     }
 
     /// The byte offset of 0-based `line` and `column` in UTF-16 code units: the inverse of
-    /// [`LineIndex::position_utf16`]. A column past the line's end (its `\r\n` excluded)
+    /// [`LineIndex::position_utf16`]. A column past the line's end (its line ending excluded)
     /// clamps to the end; a line past the text's end gives the text's length.
     pub fn offset_utf16(&self, text: &str, line: usize, column: usize) -> usize {
-        let Some(start) = self.line_start(line) else {
+        let Some(line) = self.line(text, line) else {
             return text.len();
         };
-        let rest = text.get(start..).unwrap_or("");
-        let line = rest.split_inclusive('\n').next().unwrap_or("");
-        let line = line.strip_suffix('\n').unwrap_or(line);
-        let line = line.strip_suffix('\r').unwrap_or(line);
         let mut units = 0;
-        for (i, c) in line.char_indices() {
+        for (i, c) in line.content(text).char_indices() {
             if units >= column {
-                return start + i;
+                return line.start + i;
             }
             units += c.len_utf16();
         }
-        start + line.len()
+        line.content_end
     }
 
     fn position_by(&self, text: &str, offset: usize, width: impl Fn(&str) -> usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
+        // An offset inside the line ending (between `\r` and `\n`) sits at the content's end.
         let prefix = text.get(start..offset).unwrap_or("");
         Position {
             line: line + 1,
@@ -105,5 +198,52 @@ mod tests {
         // The end of line 1 sits before the \r\n, at column 3.
         assert_eq!(idx.position(text, 3), Position { line: 1, column: 3 });
         assert_eq!(idx.line_start(1), Some(4));
+    }
+
+    /// Every line ending, alone and mixed, gives the lines comrak counts.
+    #[test]
+    fn lf_crlf_lone_cr_and_mixes() {
+        let cases: [(&str, &[&str]); 7] = [
+            ("a\nb\n", &["a", "b"]),
+            ("a\r\nb\r\n", &["a", "b"]),
+            ("a\rb\r", &["a", "b"]),
+            ("a\r\rb", &["a", "", "b"]),
+            ("a\n\rb\r\n\nc", &["a", "", "b", "", "c"]),
+            ("a\r\r\nb", &["a", "", "b"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = lines(text).map(|l| l.content(text)).collect();
+            assert_eq!(got, expected, "{text:?}");
+            let idx = LineIndex::new(text);
+            for (n, line) in lines(text).enumerate() {
+                assert_eq!(idx.line_start(n), Some(line.start), "{text:?} line {n}");
+                assert_eq!(idx.line(text, n), Some(line), "{text:?} line {n}");
+                let end = idx.position(text, line.content_end);
+                assert_eq!(
+                    (end.line, end.column),
+                    (n + 1, line.content(text).len() + 1)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let text = "A\r[go](#x)\n\nZZ";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 2), Position { line: 2, column: 1 });
+        assert_eq!(
+            idx.position(text, text.len()),
+            Position { line: 4, column: 3 }
+        );
+        assert_eq!(idx.offset_utf16(text, 1, 1), 3);
+        assert_eq!(idx.offset_utf16(text, 0, 9), 1);
+        // At the very end of a text that ends in a line ending: the empty line after it.
+        let text = "a\r";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 2), Position { line: 2, column: 1 });
+        assert_eq!(idx.offset_utf16(text, 1, 0), 2);
+        assert_eq!(idx.offset_utf16(text, 5, 0), 2);
     }
 }

@@ -5,6 +5,7 @@
 //! serialized fields are a contract: add fields, never rename them. comrak types never leave
 //! this folder.
 
+mod destination;
 mod front_matter;
 pub mod line_index;
 mod parse;
@@ -201,6 +202,10 @@ pub struct Link {
     /// The whole link in the source, `[text](url)`.
     #[serde(skip)]
     pub span: Span,
+    /// The destination's own bytes, for an inline link whose source spells the destination
+    /// exactly (no escapes or entities); `None` for reference links and the like.
+    #[serde(skip)]
+    pub destination: Option<Span>,
     /// Index of the block holding it in [`Page::blocks`].
     #[serde(skip)]
     pub block: usize,
@@ -315,9 +320,14 @@ pub struct Section {
 /// Why a page could not be turned into a model.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
-    /// The page opens a `---` block that never closes.
-    #[error("front matter starts with `---` but has no closing `---` line; add one after the YAML")]
-    UnterminatedFrontMatter,
+    /// The page opens a front matter block that never closes.
+    #[error("{}", unterminated(*.format))]
+    UnterminatedFrontMatter {
+        /// The block's language.
+        format: front_matter::Format,
+        /// The opening delimiter.
+        span: Span,
+    },
     /// The YAML parses, but to a list or a single value.
     #[error(
         "front matter is a list or a single value, not `key: value` pairs; write it as a YAML mapping"
@@ -326,24 +336,51 @@ pub enum ParseError {
         /// The YAML between the delimiters.
         span: Span,
     },
-    /// The YAML between the delimiters does not parse.
-    #[error("front matter is not valid YAML: {message}; fix the YAML between the `---` lines")]
+    /// The front matter between the delimiters does not parse.
+    #[error("front matter is not valid {}: {message}; fix the {} {}", .format.name(), .format.name(), .format.place())]
     MalformedFrontMatter {
-        /// What the YAML parser said.
+        /// The block's language.
+        format: front_matter::Format,
+        /// What the parser said.
         message: String,
         /// Where it went wrong.
         span: Span,
     },
+    /// Markup nested deeper than jobfam follows (emphasis in emphasis in emphasis …).
+    #[error(
+        "markup is nested {depth} levels deep (emphasis, links, lists or quotes inside each other); jobfam reads at most {limit}, so this page is not checked; flatten the nesting"
+    )]
+    TooDeep {
+        /// How deep it goes (at least; counting stops past the limit).
+        depth: usize,
+        /// The most jobfam follows.
+        limit: usize,
+        /// Where the deepest part starts.
+        span: Span,
+    },
+}
+
+fn unterminated(format: front_matter::Format) -> String {
+    match format {
+        front_matter::Format::Json => {
+            "front matter starts with `{` but the JSON object never closes; add the closing `}` on a line of its own".to_string()
+        }
+        f => format!(
+            "front matter starts with `{d}` but has no closing `{d}` line; add one after the {}",
+            f.name(),
+            d = f.fence()
+        ),
+    }
 }
 
 impl ParseError {
     /// Where in the page the error is, if known.
     pub fn span(&self) -> Span {
         match self {
-            ParseError::UnterminatedFrontMatter => Span::new(0, 3),
-            ParseError::MalformedFrontMatter { span, .. } | ParseError::NotAMapping { span } => {
-                *span
-            }
+            ParseError::UnterminatedFrontMatter { span, .. }
+            | ParseError::MalformedFrontMatter { span, .. }
+            | ParseError::NotAMapping { span }
+            | ParseError::TooDeep { span, .. } => *span,
         }
     }
 }

@@ -7,6 +7,7 @@ use super::{
     Section, Span, front_matter, roles,
 };
 use crate::source::Source;
+use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use regex::Regex;
@@ -34,7 +35,8 @@ fn options() -> Options<'static> {
     options.extension.autolink = true;
     options.extension.tasklist = true;
     options.extension.footnotes = true;
-    options.extension.front_matter_delimiter = Some("---".to_string());
+    // No `front_matter_delimiter`: `front_matter.rs` finds the block (YAML, TOML or JSON, any
+    // line ending) and blanks it before comrak sees the page.
     options
 }
 
@@ -89,7 +91,11 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         )
     });
     let arena = Arena::new();
-    let root = parse_document(&arena, text, &options());
+    let markdown = match &front_matter {
+        Some(fm) => std::borrow::Cow::Owned(front_matter::blank(text, fm.span)),
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let root = parse_document(&arena, &markdown, &options());
     let walker = Walker {
         text,
         index: LineIndex::new(text),
@@ -378,6 +384,9 @@ impl Walker<'_> {
     }
 
     /// Appends the rendered text of `node`'s inline content to `block`, recording links.
+    ///
+    /// A walk with its own stack, not recursion: a page of 100,000 nested emphasis marks must
+    /// not overflow a thread's stack (a rayon worker's, or the language server's).
     fn inline<'a>(
         &self,
         node: &'a AstNode<'a>,
@@ -385,19 +394,24 @@ impl Walker<'_> {
         index: usize,
         links: &mut Vec<Link>,
     ) {
-        for child in node.children() {
+        // Where each open link's text starts in the block's text.
+        let mut open_links: Vec<usize> = Vec::new();
+        for edge in node.traverse() {
+            let (child, entering) = match edge {
+                NodeEdge::Start(n) => (n, true),
+                NodeEdge::End(n) => (n, false),
+            };
+            if std::ptr::eq(child, node) {
+                continue;
+            }
             let data = child.data();
-            match &data.value {
-                NodeValue::Text(t) => {
+            match (&data.value, entering) {
+                (NodeValue::Text(t), true) => {
                     let span = self.span(child);
                     block.pieces.push((block.text.len(), span));
                     // ERB tags and shortcodes are template code: blank them, keeping offsets.
                     let mut text = t.to_string();
-                    for code in self
-                        .template_code
-                        .iter()
-                        .filter(|c| c.start < span.end && c.end > span.start)
-                    {
+                    for code in self.template_code_in(span) {
                         let from = code.start.saturating_sub(span.start);
                         let to = (code.end - span.start).min(text.len());
                         if let Some(range) = text.get(from..to) {
@@ -407,30 +421,40 @@ impl Walker<'_> {
                     }
                     block.text.push_str(&text);
                 }
-                NodeValue::Code(_) => {
+                (NodeValue::Code(_), true) => {
                     // Code is not prose: a grade sentence or link syntax quoted in a code span
                     // is an example, not a statement. A space keeps the words around it apart.
                     block.code.push(self.span(child));
                     block.text.push(' ');
                 }
-                NodeValue::SoftBreak | NodeValue::LineBreak => block.text.push(' '),
-                NodeValue::HtmlInline(_) => {}
-                NodeValue::Link(l) => {
-                    let start = block.text.len();
-                    self.inline(child, block, index, links);
+                (NodeValue::SoftBreak | NodeValue::LineBreak, true) => block.text.push(' '),
+                (NodeValue::Link(_), true) => open_links.push(block.text.len()),
+                (NodeValue::Link(l), false) => {
+                    let start = open_links.pop().unwrap_or(block.text.len());
                     let end = block.text.len();
+                    let span = self.span(child);
                     links.push(Link {
                         kind: LinkKind::of(&l.url),
+                        destination: super::destination::destination(self.text, span, &l.url),
                         url: l.url.clone(),
                         text: block.text[start..end].to_string(),
-                        span: self.span(child),
+                        span,
                         block: index,
                         text_range: (start, end),
                     });
                 }
-                _ => self.inline(child, block, index, links),
+                _ => {}
             }
         }
+    }
+
+    /// The template code spans that overlap `span`, found by binary search: they are sorted
+    /// and do not overlap, and scanning them all for every text node is quadratic.
+    fn template_code_in(&self, span: Span) -> impl Iterator<Item = &Span> {
+        let first = self.template_code.partition_point(|c| c.end <= span.start);
+        self.template_code[first..]
+            .iter()
+            .take_while(move |c| c.start < span.end)
     }
 
     /// `span` without trailing white space or line endings.
@@ -442,10 +466,7 @@ impl Walker<'_> {
     /// Adds `span` to `prose`, cut around template code.
     fn push_prose(&self, span: Span, prose: &mut Vec<Span>) {
         let mut start = span.start;
-        for code in &self.template_code {
-            if code.end <= start || code.start >= span.end {
-                continue;
-            }
+        for code in self.template_code_in(span) {
             if code.start > start {
                 prose.push(Span::new(start, code.start));
             }
