@@ -98,15 +98,23 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
 
-    /// Apply the fixes rules offer, then report what is left
+    /// Apply the safe fixes rules offer, then report what is left
     ///
-    /// Every fix jobfam offers is certain (`jobfam rules` shows which rules fix). Each page is
+    /// Safe fixes are certain; unsafe ones (a misspelling with two plausible corrections, a
+    /// doubled word that may be meant) are shown in the report and applied only with
+    /// --unsafe-fixes (`jobfam rules` shows which rules fix, and how safely). Each page is
     /// fixed and re-checked until no fix applies, then replaced atomically, keeping its
     /// byte-order mark, line endings and permissions. A page that cannot be written (read-only)
     /// is reported as an error and left as it was. "Fixed N findings in M files" goes to
     /// standard error; the exit code is by the findings that are left.
     #[arg(long, help_heading = "Fixing")]
     pub fix: bool,
+
+    /// Let --fix and --diff apply unsafe fixes too: ones that are likely but could be wrong
+    ///
+    /// Read them first with `--diff --unsafe-fixes`.
+    #[arg(long, help_heading = "Fixing")]
+    pub unsafe_fixes: bool,
 
     /// Print a unified diff of what --fix would change, and change nothing
     ///

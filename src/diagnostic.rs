@@ -5,7 +5,7 @@
 
 use crate::document::Span;
 use crate::document::line_index::LineIndex;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Applicability, Finding, Severity};
 use crate::source::Source;
 use serde::Serialize;
 use std::sync::Arc;
@@ -49,7 +49,7 @@ pub struct Diagnostic {
     pub length: usize,
     /// What to do about it.
     pub help: Option<String>,
-    /// A certain fix.
+    /// A fix, safe or unsafe.
     pub fix: Option<FixEdit>,
     /// The span in the page text (BOM excluded), for renderers.
     #[serde(skip)]
@@ -71,6 +71,8 @@ pub struct FixEdit {
     pub length: usize,
     /// Replacement text.
     pub replacement: String,
+    /// Whether `--fix` applies it (`safe`) or only `--fix --unsafe-fixes` (`unsafe`).
+    pub applicability: Applicability,
 }
 
 /// Everything reported about one path.
@@ -106,11 +108,17 @@ impl<'s> Placer<'s> {
         let mut d = self.at(f.rule.id, severity, f.span, f.message);
         d.help = f.help;
         d.labels = f.labels;
-        d.fix = f.fix.map(|fix| FixEdit {
-            offset: self.source.file_offset(fix.span.start),
-            length: fix.span.len(),
-            replacement: fix.replacement,
-        });
+        // A fix that would change nothing is no fix: offered, it would never clear.
+        let text = &self.source.text;
+        d.fix = f
+            .fix
+            .filter(|fix| text.get(fix.span.start..fix.span.end) != Some(fix.replacement.as_str()))
+            .map(|fix| FixEdit {
+                offset: self.source.file_offset(fix.span.start),
+                length: fix.span.len(),
+                replacement: fix.replacement,
+                applicability: fix.applicability,
+            });
         d
     }
 
@@ -199,5 +207,34 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Fix;
+
+    /// Defect 4: a fix whose replacement is the text it replaces would never clear.
+    #[test]
+    fn a_fix_that_changes_nothing_is_dropped() {
+        let source = Source::from_text("p.md".into(), "see #gitlab\t now".into(), false);
+        let placer = Placer::new(&source);
+        let rule = &crate::rules::links::broken_fragment::BROKEN_FRAGMENT;
+        let with = |replacement: &str| {
+            let mut f = Finding::new(rule, Span::new(4, 12), "m");
+            f.fix = Some(Fix::safe(Span::new(4, 12), replacement));
+            placer.finding(f, Severity::Error).fix
+        };
+        assert_eq!(with("#gitlab\t"), None);
+        assert_eq!(
+            with("#gitlab"),
+            Some(FixEdit {
+                offset: 4,
+                length: 8,
+                replacement: "#gitlab".into(),
+                applicability: Applicability::Safe
+            })
+        );
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{self, FileReport, FixEdit};
 use crate::discover::Files;
-use crate::rules::Context;
+use crate::rules::{Applicability, Context};
 use crate::source::{LineEnding, ReadError, Source};
 use crate::{Outcome, check_paths, check_source};
 use rayon::prelude::*;
@@ -61,6 +61,15 @@ pub fn apply(text: &str, edits: &[FixEdit]) -> (String, usize) {
     }
     out.push_str(text.get(done..).unwrap_or_default());
     (out, applied)
+}
+
+/// Which fixes a run applies: [`Applicability::Safe`] for the safe ones (`--fix`),
+/// [`Applicability::Unsafe`] for every fix (`--fix --unsafe-fixes`).
+pub type Allowed = Applicability;
+
+/// Whether a fix may be applied when `allowed` fixes are.
+pub fn allowed(edit: &FixEdit, allowed: Allowed) -> bool {
+    edit.applicability <= allowed
 }
 
 /// What a fixing run does with the fixed pages.
@@ -127,6 +136,8 @@ pub struct FixRun {
     /// The pages the fixes changed ([`Mode::Write`]) or would change ([`Mode::Diff`]),
     /// sorted by path.
     pub files: Vec<FixedFile>,
+    /// Unsafe fixes left unapplied because `--unsafe-fixes` was not given.
+    pub unsafe_left: usize,
 }
 
 impl FixRun {
@@ -135,21 +146,42 @@ impl FixRun {
         self.files.iter().map(|f| f.fixes).sum()
     }
 
-    /// `Fixed 3 findings in 1 file` (`Would fix …` for a diff), or `None` when nothing changes.
+    /// `Fixed 3 findings in 1 file` (`Would fix …` for a diff), and how many unsafe fixes were
+    /// left for a person; `None` when nothing changes and no unsafe fix waits.
     pub fn summary(&self) -> Option<String> {
-        if self.files.is_empty() {
-            return None;
-        }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let verb = match self.mode {
             Mode::Write => "Fixed",
             Mode::Diff => "Would fix",
         };
-        Some(format!(
-            "{verb} {} in {}",
-            plural(self.fixes(), "finding"),
-            plural(self.files.len(), "file")
-        ))
+        let fixed = (!self.files.is_empty()).then(|| {
+            format!(
+                "{verb} {} in {}",
+                plural(self.fixes(), "finding"),
+                plural(self.files.len(), "file")
+            )
+        });
+        let unsafe_left = (self.unsafe_left > 0).then(|| {
+            let n = self.unsafe_left;
+            let (fixes, they, them) = if n == 1 {
+                ("1 unsafe fix".to_string(), "it", "it")
+            } else {
+                (format!("{n} unsafe fixes"), "they", "them")
+            };
+            match self.mode {
+                Mode::Write => format!(
+                    "{fixes} not applied ({they} may be wrong): review with --diff --unsafe-fixes, apply with --fix --unsafe-fixes"
+                ),
+                Mode::Diff => format!(
+                    "{fixes} not shown ({they} may be wrong): show {them} with --diff --unsafe-fixes"
+                ),
+            }
+        });
+        match (fixed, unsafe_left) {
+            (None, None) => None,
+            (Some(a), None) | (None, Some(a)) => Some(a),
+            (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+        }
     }
 
     /// A unified diff of every changed page (three lines of context, `--- path` / `+++ path`
@@ -200,14 +232,14 @@ impl FixRun {
 /// could not be fully checked (a fatal diagnostic: an unreadable word list could turn a known
 /// word into a "misspelling"), and a round whose result no longer parses is dropped. After
 /// writing, the whole run is checked again, so cross-page findings are up to date too.
-pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode) -> FixRun {
+pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode, allowed: Allowed) -> FixRun {
     let first = check_paths(paths, files, ctx);
     let results: Vec<(String, Result<Option<FixedFile>, FixError>)> = first
         .reports
         .par_iter()
-        .filter(|r| fixable(r))
+        .filter(|r| fixable(r, allowed))
         .map(|r| {
-            let fixed = fix_page(r, ctx).and_then(|fixed| match (mode, fixed) {
+            let fixed = fix_page(r, ctx, allowed).and_then(|fixed| match (mode, fixed) {
                 (Mode::Write, Some(f)) => write(Path::new(&f.path), &f).map(|()| Some(f)),
                 (_, fixed) => Ok(fixed),
             });
@@ -240,22 +272,58 @@ pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode) -> FixRun
         }
     }
     outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    // In a diff run the outcome is the pages as they are; count what the fixes would leave.
+    let unsafe_left = if allowed == Applicability::Unsafe {
+        0
+    } else {
+        let after = |path: &str| fixed_files.iter().find(|f| f.path == path);
+        outcome
+            .reports
+            .iter()
+            .map(|r| match (mode, after(&r.path)) {
+                (Mode::Diff, Some(f)) => {
+                    let source = Source::from_file_text(PathBuf::from(&f.path), f.after.clone());
+                    unsafe_count(&check_source(&source, ctx).diagnostics)
+                }
+                _ => unsafe_count(&r.diagnostics),
+            })
+            .sum()
+    };
     FixRun {
         mode,
         outcome,
         files: fixed_files,
+        unsafe_left,
     }
 }
 
-/// Whether a report offers a fix and its page was fully checked.
-fn fixable(report: &FileReport) -> bool {
+fn unsafe_count(diagnostics: &[diagnostic::Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Unsafe)
+        })
+        .count()
+}
+
+/// Whether a report offers a fix `allowed` and its page was fully checked.
+fn fixable(report: &FileReport, allowed: Allowed) -> bool {
     report.text.is_some()
-        && report.diagnostics.iter().any(|d| d.fix.is_some())
+        && report
+            .diagnostics
+            .iter()
+            .any(|d| d.fix.as_ref().is_some_and(|f| self::allowed(f, allowed)))
         && !report.diagnostics.iter().any(|d| d.fatal)
 }
 
 /// Fixes one page in memory, round by round; `None` when nothing changes.
-fn fix_page(report: &FileReport, ctx: &Context) -> Result<Option<FixedFile>, FixError> {
+fn fix_page(
+    report: &FileReport,
+    ctx: &Context,
+    allowed: Allowed,
+) -> Result<Option<FixedFile>, FixError> {
     let path = PathBuf::from(&report.path);
     let source = Source::read(&path).map_err(|source| FixError::Read { source })?;
     // The report's fixes are only good for the text they were found in.
@@ -271,6 +339,7 @@ fn fix_page(report: &FileReport, ctx: &Context) -> Result<Option<FixedFile>, Fix
         let edits: Vec<FixEdit> = diagnostics
             .iter()
             .filter_map(|d| d.fix.clone())
+            .filter(|e| self::allowed(e, allowed))
             .map(|e| keep_line_ending(e, source.line_ending))
             .collect();
         let (next, applied) = apply(&text, &edits);
@@ -356,6 +425,7 @@ mod tests {
             offset,
             length,
             replacement: replacement.into(),
+            applicability: Applicability::Safe,
         }
     }
 

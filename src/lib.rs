@@ -245,10 +245,20 @@ pub fn explain(selector: &str) -> Option<String> {
                 id = r.id,
                 group = r.group(),
                 sev = r.severity.as_str(),
-                fix = match r.fix {
-                    rules::FixAvailability::Always => "always",
-                    rules::FixAvailability::Sometimes => "sometimes",
-                    rules::FixAvailability::Never => "never",
+                fix = match (r.fix, r.fix_safety) {
+                    (rules::FixAvailability::Never, _) | (_, None) => "never",
+                    (rules::FixAvailability::Always, Some(rules::FixSafety::Safe)) =>
+                        "always (safe)",
+                    (rules::FixAvailability::Always, Some(rules::FixSafety::Unsafe)) =>
+                        "always (unsafe)",
+                    (rules::FixAvailability::Always, Some(rules::FixSafety::Mixed)) =>
+                        "always (safe or unsafe)",
+                    (rules::FixAvailability::Sometimes, Some(rules::FixSafety::Safe)) =>
+                        "sometimes (safe)",
+                    (rules::FixAvailability::Sometimes, Some(rules::FixSafety::Unsafe)) =>
+                        "sometimes (unsafe)",
+                    (rules::FixAvailability::Sometimes, Some(rules::FixSafety::Mixed)) =>
+                        "sometimes (safe or unsafe)",
                 },
                 doc = doc.trim_end(),
             )

@@ -45,11 +45,16 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Ok(ctx) => ctx,
                 Err(e) => return usage_error(&e.to_string()),
             };
+            let allowed = if args.unsafe_fixes {
+                jobfam::rules::Applicability::Unsafe
+            } else {
+                jobfam::rules::Applicability::Safe
+            };
             let outcome = if args.diff {
-                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Diff);
+                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Diff, allowed);
                 return write_diff(&mut out, &fixed);
             } else if args.fix {
-                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Write);
+                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Write, allowed);
                 if let Some(summary) = fixed.summary() {
                     writeln!(io::stderr(), "{summary}")?;
                 }
@@ -109,10 +114,10 @@ fn run(cli: Cli) -> io::Result<u8> {
                     for r in jobfam::rules::RULES {
                         writeln!(
                             out,
-                            "{:<28} {:<8} {:<9} {}",
+                            "{:<28} {:<8} {:<16} {}",
                             r.id,
                             r.severity.as_str(),
-                            fix_word(r.fix),
+                            fix_word(r),
                             r.summary()
                         )?;
                     }
@@ -353,11 +358,17 @@ fn usage_error(message: &str) -> io::Result<u8> {
     Ok(2)
 }
 
-fn fix_word(fix: jobfam::rules::FixAvailability) -> &'static str {
-    match fix {
-        jobfam::rules::FixAvailability::Always => "fix",
-        jobfam::rules::FixAvailability::Sometimes => "some-fix",
-        jobfam::rules::FixAvailability::Never => "no-fix",
+/// `fix`, `some-fix`, `unsafe-fix`, `some-unsafe-fix`, `mixed-fix` or `no-fix`: whether a rule
+/// fixes, and whether `--fix` applies its fixes (`unsafe` ones need `--unsafe-fixes`).
+fn fix_word(rule: &jobfam::rules::RuleMeta) -> &'static str {
+    use jobfam::rules::{FixAvailability as A, FixSafety as S};
+    match (rule.fix, rule.fix_safety) {
+        (A::Never, _) | (_, None) => "no-fix",
+        (_, Some(S::Mixed)) => "mixed-fix",
+        (A::Always, Some(S::Safe)) => "fix",
+        (A::Sometimes, Some(S::Safe)) => "some-fix",
+        (A::Always, Some(S::Unsafe)) => "unsafe-fix",
+        (A::Sometimes, Some(S::Unsafe)) => "some-unsafe-fix",
     }
 }
 
@@ -367,6 +378,7 @@ fn rule_json(r: &jobfam::rules::RuleMeta) -> serde_json::Value {
         "group": r.group(),
         "severity": r.severity,
         "fix": r.fix,
+        "fix_safety": r.fix_safety,
         "summary": r.summary(),
         "doc": r.doc_markdown(),
     })

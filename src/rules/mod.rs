@@ -50,6 +50,41 @@ pub enum FixAvailability {
     Never,
 }
 
+/// Whether `--fix` may apply a fix without anyone reading it first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certain: `--fix` applies it.
+    Safe,
+    /// Probably right, but another reading is plausible: shown in reports, applied only with
+    /// `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// Which kinds of fix a rule offers, as its declaration states (`jobfam rules` shows it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixSafety {
+    /// Every fix it offers is safe.
+    Safe,
+    /// Every fix it offers is unsafe.
+    Unsafe,
+    /// Some fixes are safe, others unsafe.
+    Mixed,
+}
+
+impl FixSafety {
+    /// Whether a fix of `applicability` agrees with the declaration.
+    pub fn allows(self, applicability: Applicability) -> bool {
+        matches!(
+            (self, applicability),
+            (FixSafety::Mixed, _)
+                | (FixSafety::Safe, Applicability::Safe)
+                | (FixSafety::Unsafe, Applicability::Unsafe)
+        )
+    }
+}
+
 /// How a rule produces findings.
 #[derive(Clone, Copy)]
 pub enum Check {
@@ -71,6 +106,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// Whether it fixes.
     pub fix: FixAvailability,
+    /// Whether its fixes are safe; `None` for a rule that never fixes.
+    pub fix_safety: Option<FixSafety>,
     /// The Markdown doc: What it does, Why is this bad?, Example, Fix.
     pub doc: &'static str,
     /// What runs.
@@ -148,7 +185,7 @@ pub const GROUPS: &[&str] = &["grades", "links", "spelling", "structure", "style
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
-        $name:ident { id: $id:literal, severity: $sev:ident, fix: $fix:ident, check: $check:expr $(,)? }
+        $name:ident { id: $id:literal, severity: $sev:ident, fix: $fix:ident $(($safety:ident))?, check: $check:expr $(,)? }
     ) => {
         $(#[doc = $doc])+
         pub static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
@@ -156,10 +193,13 @@ macro_rules! declare_rule {
             name: stringify!($name),
             severity: $crate::rules::Severity::$sev,
             fix: $crate::rules::FixAvailability::$fix,
+            fix_safety: $crate::rules::declare_rule!(@safety $($safety)?),
             doc: concat!($($doc, "\n"),+),
             check: $check,
         };
     };
+    (@safety) => { None };
+    (@safety $safety:ident) => { Some($crate::rules::FixSafety::$safety) };
 }
 pub(crate) use declare_rule;
 
@@ -200,6 +240,34 @@ pub struct Fix {
     pub span: Span,
     /// What goes there.
     pub replacement: String,
+    /// Whether `--fix` applies it unseen.
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A certain fix.
+    pub fn safe(span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Safe,
+        }
+    }
+
+    /// A fix that is probably right but could be wrong.
+    pub fn unsafe_fix(span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Unsafe,
+        }
+    }
+
+    /// This fix, applicable as `applicability`.
+    pub fn with_applicability(mut self, applicability: Applicability) -> Fix {
+        self.applicability = applicability;
+        self
+    }
 }
 
 /// One defect a rule found.
@@ -215,7 +283,7 @@ pub struct Finding {
     pub help: Option<String>,
     /// Further spans worth showing, each with a short label.
     pub labels: Vec<(Span, String)>,
-    /// A certain fix, if there is one.
+    /// A fix, if there is one.
     pub fix: Option<Fix>,
 }
 

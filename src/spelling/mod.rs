@@ -15,7 +15,7 @@ mod variants;
 pub mod vocabulary;
 
 pub use check::SpellCheck;
-pub use suggest::{Suggestion, clear_best};
+pub use suggest::{Suggestion, clear_best, has_rival};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 

@@ -108,6 +108,36 @@ pub fn clear_best<'a>(word: &str, suggestions: &'a [Suggestion]) -> Option<&'a S
     (!rivals && sure).then_some(first)
 }
 
+/// Whether a common word other than `best` explains `word` by a slip nearly as likely: two
+/// neighbouring letters dropped (`Provisiong` for `Provisioning`, beside `Provision`) or typed
+/// extra. A fix with such a rival could be wrong, so `--fix` leaves it for a person.
+pub fn has_rival(word: &str, best: &str) -> bool {
+    has_rival_in(word, best, crate::spelling::is_common)
+}
+
+fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool) -> bool {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let best = best.to_lowercase();
+    let rival = |chars: &[char]| {
+        let candidate: String = chars.iter().collect();
+        candidate != best && known(&candidate)
+    };
+    let n = lower.len();
+    (0..n.saturating_sub(1)).any(|i| {
+        let mut c = lower.clone();
+        c.drain(i..i + 2);
+        rival(&c)
+    }) || (0..=n).any(|i| {
+        ALPHABET.chars().any(|a| {
+            ALPHABET.chars().any(|b| {
+                let mut c = lower.clone();
+                c.splice(i..i, [a, b]);
+                rival(&c)
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +181,15 @@ mod tests {
         assert_eq!(reprt.iter().map(|s| s.cost).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(reprt[0].word, "report");
         assert_eq!(clear_best("reprt", &reprt), None);
+    }
+
+    #[test]
+    fn rivals_two_letters_away() {
+        let known = |w: &str| ["provision", "provisioning", "communications"].contains(&w);
+        assert!(has_rival_in("Provisiong", "Provision", known));
+        assert!(!has_rival_in("Commmunications", "Communications", known));
+        // The real word lists: the case the issue names, and one that must stay safe.
+        assert!(has_rival("Provisiong", "Provision"));
+        assert!(!has_rival("Responsibilties", "Responsibilities"));
     }
 }

@@ -10,6 +10,7 @@ mod fixtures;
 mod grades;
 mod links;
 mod lsp;
+mod never_damage;
 mod regressions;
 mod reports;
 mod slug_renderers;

@@ -3,7 +3,7 @@
 
 use crate::document::Page;
 use crate::document::roles::{is_label, level_text, parents, words};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Applicability, Check, Context, Finding, declare_rule};
 use crate::site::Target;
 
 declare_rule! {
@@ -23,8 +23,9 @@ declare_rule! {
     /// `#responsibilities-1`; use instead `[Senior Responsibilities](#responsibilities-1)`.
     ///
     /// ## Fix
-    /// Sometimes: the fragment is replaced with the copy the text names.
-    AMBIGUOUS_FRAGMENT { id: "links/ambiguous-fragment", severity: Warning, fix: Sometimes, check: Check::Code(check) }
+    /// Sometimes: the fragment is replaced with the copy the text names. The fix is unsafe
+    /// (applied only with `--unsafe-fixes`): link text can name a level loosely.
+    AMBIGUOUS_FRAGMENT { id: "links/ambiguous-fragment", severity: Warning, fix: Sometimes(Unsafe), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
@@ -90,7 +91,8 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             ),
         )
         .with_help(format!("link to `#{}`", heading.anchor));
-        f.fix = super::fragment_fix(page, link, &heading.anchor);
+        // The link text names the copy, but text can name a level loosely: shown, not applied.
+        f.fix = super::fragment_fix(page, link, &heading.anchor, Applicability::Unsafe);
         findings.push(f);
     }
     findings

@@ -21,7 +21,12 @@ declare_rule! {
     /// ## Fix
     /// Sometimes: when exactly one anchor is a close match (the same id in another case, or a
     /// few letters off), the fragment is replaced with it.
-    BROKEN_FRAGMENT { id: "links/broken-fragment", severity: Error, fix: Sometimes, check: Check::Code(check) }
+    /// The fix is safe when the anchor differs from the fragment in case alone, or by one slip
+    /// with no other anchor within two; otherwise it is unsafe: shown in the report, applied
+    /// only with `--unsafe-fixes`. Only the fragment's own bytes change, never the link text
+    /// or title, and a reference link (`[text][ref]`) or a fragment written with escapes or
+    /// entities gets no fix.
+    BROKEN_FRAGMENT { id: "links/broken-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
@@ -47,9 +52,9 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 format!("link fragment `#{fragment}` matches no anchor on this page"),
             );
             match super::suggest_anchor(fragment, anchors.iter().copied()) {
-                Some(best) => {
+                Some((best, applicability)) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
-                    f.fix = fragment_fix(page, link, best);
+                    f.fix = fragment_fix(page, link, best, applicability);
                 }
                 None => {
                     f.help = Some(

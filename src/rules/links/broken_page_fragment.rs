@@ -18,8 +18,14 @@ declare_rule! {
     /// Engineer"; use instead `[Staff](../backend-engineer/#staff-backend-engineer)`.
     ///
     /// ## Fix
-    /// Sometimes: when exactly one of the target's anchors is a close match.
-    BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes, check: Check::Code(check) }
+    /// Sometimes: when exactly one of the target's anchors is a close match, the fragment is
+    /// replaced with it.
+    /// The fix is safe when the anchor differs from the fragment in case alone, or by one slip
+    /// with no other anchor within two; otherwise it is unsafe: shown in the report, applied
+    /// only with `--unsafe-fixes`. Only the fragment's own bytes change, never the link text
+    /// or title, and a reference link (`[text][ref]`) or a fragment written with escapes or
+    /// entities gets no fix.
+    BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
@@ -52,9 +58,9 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             let mut sorted: Vec<&str> = anchors.iter().map(String::as_str).collect();
             sorted.sort_unstable();
             match super::suggest_anchor(fragment, sorted) {
-                Some(best) => {
+                Some((best, applicability)) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
-                    f.fix = super::fragment_fix(page, link, best);
+                    f.fix = super::fragment_fix(page, link, best, applicability);
                 }
                 None => f.help = Some(format!("`jobfam model {shown}` lists that page's anchors")),
             }

@@ -2,8 +2,9 @@
 
 use super::{add_word_help, judged, replace_word};
 use crate::document::Page;
+use crate::rules::Applicability;
 use crate::rules::{Check, Context, Finding, declare_rule};
-use crate::spelling::{Verdict, clear_best};
+use crate::spelling::{Verdict, clear_best, has_rival};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +46,12 @@ declare_rule! {
     /// is the only correction explained by a swapped pair or a tripled letter, or, in a word of
     /// eight letters or more, the only one explained by a dropped or extra letter. Shorter words
     /// have too many neighbours for a guess to be applied unseen.
-    MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes, check: Check::Code(check) }
+    ///
+    /// The fix is safe unless another common word is nearly as likely: two neighbouring
+    /// letters dropped or typed extra. "Provisiong" is one letter from "Provision" and two from
+    /// "Provisioning", so its fix is unsafe: shown in the report, applied only with
+    /// `--unsafe-fixes`.
+    MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
@@ -75,7 +81,15 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 format!("or {}; {}", others.join(", "), add_word_help(&word.text))
             });
             if let Some(clear) = clear_best(&word.text, suggestions) {
-                finding.fix = Some(replace_word(page, word, &clear.word));
+                // "Provisiong": one letter too many for "Provision", two too few for
+                // "Provisioning". Either is plausible, so the fix is shown, not applied.
+                let applicability = if has_rival(&word.text, &clear.word) {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
+                finding.fix =
+                    Some(replace_word(page, word, &clear.word).with_applicability(applicability));
             }
             Some(finding)
         })

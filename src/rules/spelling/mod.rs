@@ -26,10 +26,7 @@ fn replace_word(page: &Page, word: &Word, replacement: &str) -> Fix {
     } else {
         replacement.to_string()
     };
-    Fix {
-        span: word.span,
-        replacement,
-    }
+    Fix::safe(word.span, replacement)
 }
 
 /// Each word with a verdict, and the verdict.

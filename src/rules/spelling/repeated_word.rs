@@ -23,10 +23,16 @@ declare_rule! {
     /// You will partner with the Product team.
     /// ```
     ///
+    /// "at at least" is not reported: the second `at` begins "at least" ("longevity at at
+    /// least one job").
+    ///
     /// ## Fix
-    /// Always when only white space separates the two in the source: the second word and the
-    /// space before it are removed.
-    REPEATED_WORD { id: "spelling/repeated-word", severity: Error, fix: Sometimes, check: Check::Code(check) }
+    /// Sometimes, when only white space separates the two in the source: the second word and
+    /// the space before it are removed. The fix is safe for words English never doubles
+    /// (articles, prepositions, conjunctions, pronouns: "the the", "with with"), and unsafe for
+    /// the rest (`many many`, a name), which may be meant: `--fix` applies those only with
+    /// `--unsafe-fixes`.
+    REPEATED_WORD { id: "spelling/repeated-word", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
 /// Whether a capitalised double is a name (`Bora Bora`, `Baden Baden`): its lower-case form is
@@ -44,18 +50,37 @@ fn same_word(a: &str, b: &str) -> bool {
 /// Doubles that grammar or habit allows.
 const ALLOWED: &[&str] = &["bye", "had", "is", "no", "so", "that", "very"];
 
+/// Words that English never doubles: dropping the second copy is certain. Any other double
+/// (`many many`, a name) may be meant, so its fix is shown, not applied.
+const NEVER_DOUBLED: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "for", "from", "in", "into",
+    "is", "it", "its", "of", "on", "or", "our", "than", "the", "their", "this", "to", "was", "we",
+    "were", "will", "with", "you", "your",
+];
+
+/// "longevity at at least one job": the second `at` begins "at least", a phrase of its own.
+fn begins_phrase(second: &str, next: Option<&str>) -> bool {
+    second.eq_ignore_ascii_case("at")
+        && next.is_some_and(|n| n.eq_ignore_ascii_case("least") || n.eq_ignore_ascii_case("most"))
+}
+
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
-    page.words
-        .windows(2)
-        .filter_map(|pair| {
-            let [first, second] = pair else { return None };
+    let words = &page.words;
+    (1..words.len())
+        .filter_map(|i| {
+            let (first, second) = (&words[i - 1], &words[i]);
+            let next = words
+                .get(i + 1)
+                .filter(|n| n.follows_space)
+                .map(|n| n.text.as_str());
             let repeated = second.follows_space
                 && first.compound.is_none()
                 && second.compound.is_none()
                 && first.kind != Kind::Digits
                 && same_word(&first.text, &second.text)
                 && !ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(&first.text))
-                && !is_name(&first.text, &second.text);
+                && !is_name(&first.text, &second.text)
+                && !begins_phrase(&second.text, next);
             if !repeated {
                 return None;
             }
@@ -68,9 +93,14 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             finding.labels.push((first.span, "first here".to_string()));
             let gap = page.slice(Span::new(first.span.end, second.span.start));
             if first.span.end < second.span.start && gap.chars().all(char::is_whitespace) {
-                finding.fix = Some(Fix {
-                    span: Span::new(first.span.end, second.span.end),
-                    replacement: String::new(),
+                let span = Span::new(first.span.end, second.span.end);
+                let certain = NEVER_DOUBLED
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&second.text));
+                finding.fix = Some(if certain {
+                    Fix::safe(span, "")
+                } else {
+                    Fix::unsafe_fix(span, "")
                 });
             }
             Some(finding)

@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Always: the word is replaced by the term's spelling, keeping a possessive or plural.
-    TERM_CASE { id: "spelling/term-case", severity: Error, fix: Always, check: Check::Code(check) }
+    TERM_CASE { id: "spelling/term-case", severity: Error, fix: Always(Safe), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {

@@ -27,7 +27,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Always: the word is replaced by the locale's spelling, in the same case.
-    VARIANT { id: "spelling/variant", severity: Warning, fix: Always, check: Check::Code(check) }
+    VARIANT { id: "spelling/variant", severity: Warning, fix: Always(Safe), check: Check::Code(check) }
 }
 
 fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
