@@ -5,9 +5,13 @@
 //! `.jobfam-words.txt` resolve as on disk), and the findings are published as LSP diagnostics
 //! with their fixes as code actions. `settings` decides what a workspace is checked with,
 //! `convert` turns findings into LSP types (UTF-16 ranges), `uri` turns URIs into paths.
+//! `transport` frames messages on the byte streams and `jsonrpc` reads and writes them: ours, not
+//! lsp-server's, so that no input can stop the server (see [`serve`]).
 
 mod convert;
+mod jsonrpc;
 mod settings;
+mod transport;
 mod uri;
 
 pub use convert::fix_all_kind;
@@ -16,7 +20,7 @@ pub use settings::{WATCHED, settings_for};
 use crate::document::line_index::LineIndex;
 use crate::rules::Context;
 use convert::Placed;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use jsonrpc::{ErrorCode, Message, MessageError, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
@@ -29,18 +33,17 @@ use lsp_types::{
     WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 use std::collections::{BTreeSet, HashMap};
+use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
+use transport::{FrameError, FrameReader};
 
 /// Why the server stopped without a clean shutdown.
 #[derive(Debug, thiserror::Error)]
 pub enum LspError {
-    /// The client broke the protocol (no `initialize` first, a message between `shutdown`
-    /// and `exit`, …).
-    #[error("language server protocol error: {0}")]
-    Protocol(#[from] lsp_server::ProtocolError),
-    /// Standard input or output failed (a message that is not JSON-RPC, a closed pipe).
+    /// Writing to the client failed (it closed its end), or the reader could not start.
     #[error("cannot talk to the client: {0}")]
-    Io(#[from] std::io::Error),
+    Io(#[from] io::Error),
     /// The client sent `exit` before `shutdown`, which LSP says ends the server with code 1.
     #[error("the client sent `exit` without `shutdown` first")]
     ExitWithoutShutdown,
@@ -51,39 +54,55 @@ pub enum LspError {
 
 /// Serves one client on standard input and output until it shuts the server down.
 pub fn run() -> Result<(), LspError> {
-    let (connection, io_threads) = Connection::stdio();
-    let served = serve(&connection);
-    // Dropping the connection ends the writer thread once it has written every message.
-    drop(connection);
-    // The reader thread stops after `exit` or when its input ends or breaks (and then its
-    // error says why better than a closed channel does); otherwise it may wait on stdin.
-    let reader_done = match &served {
-        Ok(()) | Err(LspError::Disconnected | LspError::ExitWithoutShutdown) => true,
-        Err(LspError::Protocol(e)) => e.channel_is_disconnected(),
-        Err(LspError::Io(_)) => false,
-    };
-    if reader_done {
-        io_threads.join()?;
-    }
-    served
+    serve(io::stdin(), io::stdout().lock(), io::stderr())
 }
 
-/// Serves one client on `connection`: the handshake, then messages until `shutdown` and
-/// `exit`. Tests may pass an in-memory connection.
-pub fn serve(connection: &Connection) -> Result<(), LspError> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let result = serde_json::json!({
-        "capabilities": capabilities(),
-        "serverInfo": {"name": "jobfam", "version": env!("CARGO_PKG_VERSION")},
-    });
-    connection.initialize_finish(id, result)?;
-    crate::spelling::prewarm();
-    let mut server = Server::new(connection);
-    if watches_files(&params) {
-        server.register_watchers();
+/// How many messages read ahead may wait for the server: bounded, so a client that writes
+/// faster than pages are checked cannot grow memory without limit, but more than one, so that a
+/// burst of edits is waiting when the server looks and is checked once.
+const QUEUE: usize = 16;
+
+/// Serves one client: framed messages from `input` (read on a thread of their own), answers to
+/// `output`, and a line on `log` for each stretch of input skipped, until `exit` or the end of
+/// the input. Nothing in the input stops it: a body that is not JSON or not JSON-RPC is
+/// answered with JSON-RPC's error for it, headers it cannot use are skipped up to the next
+/// `Content-Length`, and a request after `shutdown` is refused while it waits for `exit`.
+pub fn serve(
+    input: impl Read + Send + 'static,
+    output: impl Write,
+    log: impl Write,
+) -> Result<(), LspError> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel(QUEUE);
+    // Not joined: after `exit` it may be blocked reading, and the process ends anyway.
+    std::thread::Builder::new()
+        .name("jobfam-lsp-reader".into())
+        .spawn(move || read(input, &sender))?;
+    Server::new(output, log).main_loop(&receiver)
+}
+
+/// What the reader hands the server.
+enum Incoming {
+    Message(Message),
+    /// A frame whose body is not a message.
+    BadMessage(MessageError),
+    /// Input that is not a frame.
+    BadFrame(FrameError),
+}
+
+/// Reads frames and their messages until the input ends or the server stops listening.
+fn read(input: impl Read, sender: &SyncSender<Incoming>) {
+    for frame in FrameReader::new(BufReader::new(input)) {
+        let incoming = match frame {
+            Ok(body) => match jsonrpc::parse(&body) {
+                Ok(message) => Incoming::Message(message),
+                Err(e) => Incoming::BadMessage(e),
+            },
+            Err(e) => Incoming::BadFrame(e),
+        };
+        if sender.send(incoming).is_err() {
+            return;
+        }
     }
-    server.main_loop()
 }
 
 /// What the server offers: full-text sync, save notifications with the text, quick fixes and a
@@ -146,6 +165,16 @@ enum Flow {
     Exit,
 }
 
+/// Where the session is, as LSP orders it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before `initialize`: requests are refused, notifications dropped.
+    Uninitialized,
+    Running,
+    /// After `shutdown`: waiting for `exit`; requests are refused, notifications dropped.
+    ShuttingDown,
+}
+
 /// What pages under one folder are checked with.
 struct Workspace {
     ctx: Context,
@@ -154,8 +183,15 @@ struct Workspace {
 }
 
 /// The server's state between messages.
-struct Server<'c> {
-    connection: &'c Connection,
+struct Server<O, L> {
+    output: O,
+    /// Where skipped input is reported (standard error, which clients keep in their log).
+    log: L,
+    /// Why writing to the client failed; the server stops at the next message.
+    broken: Option<io::Error>,
+    phase: Phase,
+    /// Whether to ask the client to watch files once it says `initialized`.
+    watch_files: bool,
     /// Contexts built so far, by the config file they come from (`None`: no config); a context
     /// is `None` when neither the settings nor the defaults could be used. Emptied when a
     /// watched file changes.
@@ -166,10 +202,14 @@ struct Server<'c> {
     next_request: i32,
 }
 
-impl<'c> Server<'c> {
-    fn new(connection: &'c Connection) -> Server<'c> {
+impl<O: Write, L: Write> Server<O, L> {
+    fn new(output: O, log: L) -> Server<O, L> {
         Server {
-            connection,
+            output,
+            log,
+            broken: None,
+            phase: Phase::Uninitialized,
+            watch_files: false,
             contexts: HashMap::new(),
             documents: HashMap::new(),
             stale: BTreeSet::new(),
@@ -177,16 +217,16 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn main_loop(&mut self) -> Result<(), LspError> {
+    fn main_loop(&mut self, receiver: &Receiver<Incoming>) -> Result<(), LspError> {
         loop {
-            let Ok(message) = self.connection.receiver.recv() else {
-                return Err(LspError::Disconnected);
+            let Ok(incoming) = receiver.recv() else {
+                return self.disconnected();
             };
-            if let Flow::Exit = self.handle(message)? {
+            if let Flow::Exit = self.handle(incoming)? {
                 return Ok(());
             }
-            while let Ok(message) = self.connection.receiver.try_recv() {
-                if let Flow::Exit = self.handle(message)? {
+            while let Ok(incoming) = receiver.try_recv() {
+                if let Flow::Exit = self.handle(incoming)? {
                     return Ok(());
                 }
             }
@@ -194,30 +234,95 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn handle(&mut self, message: Message) -> Result<Flow, LspError> {
-        match message {
-            Message::Request(request) => {
-                if self.connection.handle_shutdown(&request)? {
-                    return Ok(Flow::Exit);
-                }
-                self.check_stale();
-                let response = self.respond(request);
-                self.send(response.into());
-            }
-            Message::Notification(n) if n.method == "exit" => {
-                return Err(LspError::ExitWithoutShutdown);
-            }
-            Message::Notification(n) => self.notified(n),
-            Message::Response(r) => {
-                if let Err(e) = r.response_result {
+    /// The input ended: as `exit` would after `shutdown` (as vscode-languageserver does), as
+    /// `exit` without `shutdown` otherwise.
+    fn disconnected(&self) -> Result<(), LspError> {
+        match self.phase {
+            Phase::ShuttingDown => Ok(()),
+            Phase::Uninitialized | Phase::Running => Err(LspError::Disconnected),
+        }
+    }
+
+    fn handle(&mut self, incoming: Incoming) -> Result<Flow, LspError> {
+        if let Some(e) = self.broken.take() {
+            return Err(e.into());
+        }
+        match incoming {
+            Incoming::Message(Message::Request(request)) => self.requested(request),
+            Incoming::Message(Message::Notification(n)) => return self.notified(n),
+            Incoming::Message(Message::Response(r)) => {
+                if let Err(e) = r.result {
+                    let id = r.id.map_or_else(|| "null".to_string(), |id| id.to_string());
                     self.log(
                         MessageType::WARNING,
-                        format!("the client refused request {}: {}", r.id, e.message),
+                        format!("the client refused request {id}: {}", e.message),
                     );
+                }
+            }
+            Incoming::BadMessage(e) => {
+                self.skipped(&format!("skipped a message: {e}"));
+                self.send(e.to_response().into());
+            }
+            Incoming::BadFrame(e) => {
+                let then = if e.resyncs() {
+                    "; reading on from the next `Content-Length` header"
+                } else {
+                    ""
+                };
+                self.skipped(&format!("skipped input: {e}{then}"));
+                // The one frame error with a message behind it, which the client may be
+                // waiting on: say so, with no id since its id was never read.
+                if let FrameError::TooLarge(_) = e {
+                    let response = Response::error(None, ErrorCode::InvalidRequest, e.to_string());
+                    self.send(response.into());
                 }
             }
         }
         Ok(Flow::Continue)
+    }
+
+    /// Answers a request as the session's phase allows.
+    fn requested(&mut self, request: Request) {
+        let refuse =
+            |code, message: String| Response::error(Some(request.id.clone()), code, message);
+        let response = match (self.phase, request.method.as_str()) {
+            (Phase::Uninitialized, "initialize") => return self.initialize(request),
+            (Phase::Uninitialized, _) => refuse(
+                ErrorCode::ServerNotInitialized,
+                "the client must send `initialize` first".to_string(),
+            ),
+            (Phase::Running, "initialize") => refuse(
+                ErrorCode::InvalidRequest,
+                "`initialize` was sent already".to_string(),
+            ),
+            (Phase::Running, "shutdown") => {
+                self.phase = Phase::ShuttingDown;
+                Response::ok(request.id, ())
+            }
+            (Phase::Running, _) => {
+                self.check_stale();
+                self.respond(request)
+            }
+            // LSP: "If a server receives requests after a shutdown request those requests
+            // should error with InvalidRequest."
+            (Phase::ShuttingDown, method) => refuse(
+                ErrorCode::InvalidRequest,
+                format!("`{method}` after `shutdown`: only `exit` is accepted now"),
+            ),
+        };
+        self.send(response.into());
+    }
+
+    fn initialize(&mut self, request: Request) {
+        let params: InitializeParams = serde_json::from_value(request.params).unwrap_or_default();
+        self.watch_files = watches_files(&params);
+        let result = serde_json::json!({
+            "capabilities": capabilities(),
+            "serverInfo": {"name": "jobfam", "version": env!("CARGO_PKG_VERSION")},
+        });
+        self.send(Response::ok(request.id, result).into());
+        self.phase = Phase::Running;
+        crate::spelling::prewarm();
     }
 
     fn respond(&mut self, request: Request) -> Response {
@@ -232,19 +337,37 @@ impl<'c> Server<'c> {
                         }
                         None => Vec::new(),
                     };
-                    Response::new_ok(id, actions)
+                    Response::ok(id, actions)
                 }
                 Err(e) => invalid_params(id, &method, &e),
             },
-            _ => Response::new_err(
-                id,
-                ErrorCode::MethodNotFound as i32,
+            _ => Response::error(
+                Some(id),
+                ErrorCode::MethodNotFound,
                 format!("jobfam does not handle `{method}`"),
             ),
         }
     }
 
-    fn notified(&mut self, n: Notification) {
+    /// Acts on a notification: `exit` ends the server (with an error without `shutdown`
+    /// first); outside [`Phase::Running`] the others are dropped, as LSP says.
+    fn notified(&mut self, n: Notification) -> Result<Flow, LspError> {
+        match (self.phase, n.method.as_str()) {
+            (Phase::ShuttingDown, "exit") => return Ok(Flow::Exit),
+            (_, "exit") => return Err(LspError::ExitWithoutShutdown),
+            (Phase::Running, "initialized") => {
+                // The client is ready for the server's requests.
+                if std::mem::take(&mut self.watch_files) {
+                    self.register_watchers();
+                }
+            }
+            (Phase::Running, _) => self.dispatch(n),
+            (Phase::Uninitialized | Phase::ShuttingDown, _) => {}
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn dispatch(&mut self, n: Notification) {
         let Notification { method, params } = n;
         let parsed = match method.as_str() {
             "textDocument/didOpen" => parse(params).map(|p| self.opened(p)),
@@ -386,7 +509,7 @@ impl<'c> Server<'c> {
     /// The context for pages `config` applies to (`None`: pages with no config above them),
     /// from [`settings_for`]; the defaults, with a message to the user, when those settings
     /// cannot be used.
-    fn build(&self, config: Option<&Path>) -> Option<Workspace> {
+    fn build(&mut self, config: Option<&Path>) -> Option<Workspace> {
         let error = match settings_for(config).map(|s| (s.context(), s.files.exclude)) {
             Ok((Ok(ctx), exclude)) => return Some(Workspace { ctx, exclude }),
             Ok((Err(e), _)) => e,
@@ -429,11 +552,11 @@ impl<'c> Server<'c> {
         };
         self.next_request += 1;
         let id = RequestId::from(format!("jobfam/{}", self.next_request));
-        let request = Request::new(id, "client/registerCapability".to_string(), params);
+        let request = Request::new(id, "client/registerCapability", params);
         self.send(request.into());
     }
 
-    fn publish(&self, uri: Uri, placed: Vec<Placed>, version: Option<i32>) {
+    fn publish(&mut self, uri: Uri, placed: Vec<Placed>, version: Option<i32>) {
         let params = PublishDiagnosticsParams {
             uri,
             diagnostics: placed.into_iter().map(|p| p.diagnostic).collect(),
@@ -443,22 +566,34 @@ impl<'c> Server<'c> {
     }
 
     /// A line in the client's log of this server.
-    fn log(&self, typ: MessageType, message: String) {
+    fn log(&mut self, typ: MessageType, message: String) {
         self.notify("window/logMessage", LogMessageParams { typ, message });
     }
 
     /// A message the user sees.
-    fn show(&self, typ: MessageType, message: String) {
+    fn show(&mut self, typ: MessageType, message: String) {
         self.notify("window/showMessage", ShowMessageParams { typ, message });
     }
 
-    fn notify(&self, method: &str, params: impl serde::Serialize) {
-        self.send(Notification::new(method.to_string(), params).into());
+    fn notify(&mut self, method: &str, params: impl serde::Serialize) {
+        self.send(Notification::new(method, params).into());
     }
 
-    /// Sends a message. If the writer is gone, the client is too, and the reader will say so.
-    fn send(&self, message: Message) {
-        let _ = self.connection.sender.send(message);
+    /// Sends a message; a failure is kept for the main loop, which stops at it.
+    fn send(&mut self, message: Message) {
+        if self.broken.is_some() {
+            return;
+        }
+        let body = message.to_json().to_string();
+        if let Err(e) = transport::write_frame(&mut self.output, body.as_bytes()) {
+            self.broken = Some(e);
+        }
+    }
+
+    /// A line on standard error about input that was skipped. If even that fails there is
+    /// nowhere left to say it.
+    fn skipped(&mut self, what: &str) {
+        let _ = writeln!(self.log, "jobfam lsp: {what}");
     }
 }
 
@@ -474,9 +609,9 @@ fn parse<T: serde::de::DeserializeOwned>(params: serde_json::Value) -> serde_jso
 }
 
 fn invalid_params(id: RequestId, method: &str, e: &serde_json::Error) -> Response {
-    Response::new_err(
-        id,
-        ErrorCode::InvalidParams as i32,
+    Response::error(
+        Some(id),
+        ErrorCode::InvalidParams,
         format!("cannot read the parameters of `{method}`: {e}"),
     )
 }
@@ -496,50 +631,127 @@ mod tests {
         assert_eq!(offset_at(text, Position::new(7, 0)), text.len());
     }
 
+    /// A message framed as a client sends it.
+    fn frame(message: serde_json::Value) -> Vec<u8> {
+        let mut out = Vec::new();
+        transport::write_frame(&mut out, message.to_string().as_bytes()).unwrap();
+        out
+    }
+
+    /// Serves `input` to its end: the outcome, the messages sent and the log.
+    fn session(input: Vec<u8>) -> (Result<(), LspError>, Vec<serde_json::Value>, String) {
+        let (mut output, mut log) = (Vec::new(), Vec::new());
+        let outcome = serve(io::Cursor::new(input), &mut output, &mut log);
+        let sent = FrameReader::new(&output[..])
+            .map(|f| serde_json::from_slice(&f.unwrap()).unwrap())
+            .collect();
+        (outcome, sent, String::from_utf8(log).unwrap())
+    }
+
+    fn request(id: i64, method: &str, params: serde_json::Value) -> Vec<u8> {
+        frame(serde_json::json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+    }
+
+    fn notification(method: &str, params: serde_json::Value) -> Vec<u8> {
+        frame(serde_json::json!({"jsonrpc": "2.0", "method": method, "params": params}))
+    }
+
+    fn initialize() -> Vec<u8> {
+        [
+            request(1, "initialize", serde_json::json!({"capabilities": {}})),
+            notification("initialized", serde_json::json!({})),
+        ]
+        .concat()
+    }
+
     #[test]
     fn the_server_answers_in_memory() {
-        let (server, client) = Connection::memory();
-        let thread = std::thread::spawn(move || serve(&server));
-        let request = |id: i32, method: &str, params: serde_json::Value| {
-            Message::Request(Request::new(id.into(), method.to_string(), params))
-        };
-        let notification = |method: &str, params: serde_json::Value| {
-            Message::Notification(Notification::new(method.to_string(), params))
-        };
-        let send = |m| client.sender.send(m).unwrap();
-        send(request(
-            1,
-            "initialize",
-            serde_json::json!({"capabilities": {}}),
-        ));
-        let Message::Response(r) = client.receiver.recv().unwrap() else {
-            panic!("a response")
-        };
+        let input = [
+            request(0, "textDocument/hover", serde_json::json!({})),
+            initialize(),
+            // Before the page opens: pages are checked when no message is waiting, so this
+            // answer could otherwise come before or after the page's diagnostics.
+            b"Content-Length: 3\r\n\r\n{]}".to_vec(),
+            notification(
+                "textDocument/didOpen",
+                serde_json::json!({"textDocument": {"uri": "untitled:x", "languageId": "markdown",
+                    "version": 1, "text": "not: [front matter\n"}}),
+            ),
+            request(2, "textDocument/hover", serde_json::json!({})),
+            request(3, "shutdown", serde_json::Value::Null),
+            notification("exit", serde_json::Value::Null),
+        ]
+        .concat();
+        let (outcome, sent, log) = session(input);
+        assert!(outcome.is_ok(), "{outcome:?}");
+        assert_eq!(sent[0]["id"], 0);
+        assert_eq!(sent[0]["error"]["code"], -32002);
+        assert_eq!(sent[1]["id"], 1);
         assert_eq!(
-            r.response_result.unwrap()["capabilities"]["positionEncoding"],
+            sent[1]["result"]["capabilities"]["positionEncoding"],
             "utf-16"
         );
-        send(notification("initialized", serde_json::json!({})));
-        send(notification(
-            "textDocument/didOpen",
-            serde_json::json!({"textDocument": {"uri": "untitled:x", "languageId": "markdown",
-                "version": 1, "text": "not: [front matter\n"}}),
-        ));
-        let Message::Notification(n) = client.receiver.recv().unwrap() else {
-            panic!("diagnostics")
-        };
-        assert_eq!(n.method, "textDocument/publishDiagnostics");
-        send(request(2, "textDocument/hover", serde_json::json!({})));
-        let Message::Response(r) = client.receiver.recv().unwrap() else {
-            panic!("a response")
-        };
+        assert_eq!(sent[2]["id"], serde_json::Value::Null);
+        assert_eq!(sent[2]["error"]["code"], -32700);
+        assert_eq!(sent[3]["method"], "textDocument/publishDiagnostics");
+        assert_eq!(sent[3]["params"]["uri"], "untitled:x");
+        assert_eq!(sent[4]["id"], 2);
+        assert_eq!(sent[4]["error"]["code"], -32601);
         assert_eq!(
-            r.response_result.unwrap_err().code,
-            ErrorCode::MethodNotFound as i32
+            sent[5],
+            serde_json::json!({"jsonrpc": "2.0", "id": 3, "result": null})
         );
-        send(request(3, "shutdown", serde_json::Value::Null));
-        let _ = client.receiver.recv().unwrap();
-        send(notification("exit", serde_json::Value::Null));
-        assert!(thread.join().unwrap().is_ok());
+        assert_eq!(sent.len(), 6, "{sent:#?}");
+        assert_eq!(
+            log,
+            "jobfam lsp: skipped a message: the message is not JSON: key must be a string at \
+             line 1 column 2\n"
+        );
+    }
+
+    #[test]
+    fn the_session_ends_as_lsp_says() {
+        let exit = || notification("exit", serde_json::Value::Null);
+        let shutdown = || request(9, "shutdown", serde_json::Value::Null);
+        // `exit` after `shutdown`, or the input ending there: a clean end.
+        for input in [
+            [initialize(), shutdown(), exit()].concat(),
+            [initialize(), shutdown()].concat(),
+        ] {
+            assert!(session(input).0.is_ok());
+        }
+        // `exit` or the end without `shutdown`, even before `initialize`: an error.
+        let ends = |input: Vec<u8>| session(input).0.unwrap_err().to_string();
+        let without = "the client sent `exit` without `shutdown` first";
+        assert_eq!(ends(exit()), without);
+        assert_eq!(ends([initialize(), exit()].concat()), without);
+        let closed = "the client closed the connection without `shutdown` and `exit`";
+        assert_eq!(ends(Vec::new()), closed);
+        assert_eq!(ends(initialize()), closed);
+        assert_eq!(
+            ends([initialize(), b"Content-Length: 9\r\n\r\n{}".to_vec()].concat()),
+            closed
+        );
+    }
+
+    #[test]
+    fn a_client_that_stops_reading_ends_the_server() {
+        /// Output whose reader has gone.
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let input = [
+            initialize(),
+            request(2, "shutdown", serde_json::Value::Null),
+        ]
+        .concat();
+        let outcome = serve(io::Cursor::new(input), Closed, Vec::new());
+        assert!(matches!(outcome, Err(LspError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe));
     }
 }

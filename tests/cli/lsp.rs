@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long any one answer may take: the first check loads the dictionary, in a debug build.
@@ -41,11 +42,13 @@ The Senior Product Manager is a grade 7.
 1. Screening call with a recruiter.
 ";
 
-/// A `jobfam lsp` process and the messages it has sent.
+/// A `jobfam lsp` process, the messages it has sent and what it wrote to stderr.
 struct Client {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once the test has closed the server's input.
+    stdin: Option<ChildStdin>,
     messages: Receiver<Value>,
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Client {
@@ -55,10 +58,21 @@ impl Client {
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let stdin = child.stdin.take().unwrap();
+        let stdin = child.stdin.take();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let collected = Arc::clone(&stderr);
+        // Drained as it comes, so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut chunk = [0; 4096];
+            while let Ok(n @ 1..) = pipe.read(&mut chunk) {
+                let text = String::from_utf8_lossy(&chunk[..n]).into_owned();
+                collected.lock().unwrap().push_str(&text);
+            }
+        });
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let (send, messages) = channel();
         // Reads Content-Length framed messages until the server closes its output.
@@ -91,13 +105,24 @@ impl Client {
             child,
             stdin,
             messages,
+            stderr,
         }
     }
 
     fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
+        self.send_frame(&message.to_string());
+    }
+
+    /// A well-framed message whose body is `body`, JSON or not.
+    fn send_frame(&mut self, body: &str) {
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    /// Bytes as they are, framed or not.
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("the server's input is open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
     }
 
     fn request(&mut self, id: i64, method: &str, params: Value) {
@@ -118,7 +143,10 @@ impl Client {
             match self.messages.recv_timeout(left) {
                 Ok(m) if wanted(&m) => return m,
                 Ok(m) => skipped.push(m),
-                Err(e) => panic!("no {what} from the server ({e}); it sent {skipped:#?}"),
+                Err(e) => panic!(
+                    "no {what} from the server ({e}); it sent {skipped:#?} and wrote {:?}",
+                    self.stderr.lock().unwrap()
+                ),
             }
         }
     }
@@ -173,20 +201,40 @@ impl Client {
         init
     }
 
-    /// shutdown, then exit: the server must answer and end with code 0.
-    fn shut_down(mut self) {
+    /// The next message, whatever it is.
+    fn next(&self) -> Value {
+        self.expect("message", |_| true)
+    }
+
+    /// An error response without an id, as JSON-RPC answers a message whose id it cannot read.
+    fn error_without_id(&self) -> Value {
+        self.expect("error without an id", |m| {
+            m["id"] == Value::Null && m.get("method").is_none()
+        })["error"]
+            .clone()
+    }
+
+    /// shutdown, then exit: the server must answer and end with code 0. Returns what it wrote
+    /// to stderr.
+    fn shut_down(mut self) -> String {
         self.request(99, "shutdown", Value::Null);
         assert_eq!(self.response(99)["result"], Value::Null);
         self.notify("exit", Value::Null);
+        self.exit_code(0)
+    }
+
+    /// Waits for the server to end, asserts its exit code and returns what it wrote to stderr.
+    fn exit_code(mut self, code: i32) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert_eq!(status.code(), Some(0));
-                return;
+                let stderr = self.stderr.lock().unwrap().clone();
+                assert_eq!(status.code(), Some(code), "stderr: {stderr}");
+                return stderr;
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
-                panic!("the server did not exit after `exit`");
+                panic!("the server did not exit");
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -401,6 +449,200 @@ fn lsp_exit_without_shutdown_fails() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(client.child.try_wait().unwrap().unwrap().code(), Some(1));
+}
+
+/// A request the server answers with `[]`: code actions for a page that is not open.
+fn code_actions(client: &mut Client, id: i64) {
+    client.request(
+        id,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": "untitled:none"}, "range": range(0, 0, 0, 0),
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(client.response(id)["result"], json!([]));
+}
+
+/// A frame whose body is not JSON gets a parse error without an id, and the server goes on.
+#[test]
+fn lsp_answers_a_body_that_is_not_json_with_a_parse_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    // A `shutdown` request cut short: it must not be taken for one.
+    client.send_frame(r#"{"jsonrpc": "2.0", "id": 2, "method": "shutdown""#);
+    assert_eq!(
+        client.error_without_id(),
+        json!({"code": -32700,
+               "message": "the message is not JSON: EOF while parsing an object at line 1 column 48"})
+    );
+    code_actions(&mut client, 3);
+    assert_eq!(
+        client.shut_down(),
+        "jobfam lsp: skipped a message: the message is not JSON: EOF while parsing an object at \
+         line 1 column 48\n"
+    );
+}
+
+/// JSON that is not a JSON-RPC message gets Invalid Request, with its id when it has one.
+#[test]
+fn lsp_answers_an_invalid_message_with_invalid_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    let cases = [
+        (
+            r#"{"jsonrpc": "2.0", "id": 4, "params": {}}"#,
+            json!(4),
+            "the message has no `method`",
+        ),
+        (
+            r#"{"jsonrpc": "2.0", "id": "five", "method": 5}"#,
+            json!("five"),
+            "`method` must be a string",
+        ),
+        (
+            r#"{"jsonrpc": "2.0", "id": [6], "method": "shutdown"}"#,
+            Value::Null,
+            "`id` must be an integer or a string",
+        ),
+        (
+            r#"{"jsonrpc": "1.0", "id": 7, "method": "shutdown"}"#,
+            json!(7),
+            "`jsonrpc` must be \"2.0\"",
+        ),
+        (
+            r#"{"jsonrpc": "2.0", "id": 8, "method": "shutdown", "params": 1}"#,
+            json!(8),
+            "`params` must be an object or an array",
+        ),
+        (
+            r#"[{"jsonrpc": "2.0", "id": 9, "method": "shutdown"}]"#,
+            Value::Null,
+            "the message is an array: LSP does not use JSON-RPC batches",
+        ),
+        (
+            r#""shutdown""#,
+            Value::Null,
+            "the message is not a JSON object",
+        ),
+    ];
+    let mut log = String::new();
+    for (body, id, message) in cases {
+        client.send_frame(body);
+        let answer = client.next();
+        assert_eq!(
+            answer,
+            json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32600, "message": message}}),
+            "{body}"
+        );
+        log.push_str(&format!("jobfam lsp: skipped a message: {message}\n"));
+    }
+    code_actions(&mut client, 10);
+    assert_eq!(client.shut_down(), log);
+}
+
+/// Headers that cannot delimit a message are logged and skipped: the server reads on from the
+/// next `Content-Length` header and answers what follows.
+#[test]
+fn lsp_skips_headers_it_cannot_use_and_answers_the_next_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    client.send_raw(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n");
+    code_actions(&mut client, 2);
+    client.send_raw(b"Hello there\r\n\r\n");
+    client.send_raw(b"Content-Length: lots\r\n\r\n{}");
+    code_actions(&mut client, 3);
+    // A header line with no end must not be buffered whole.
+    client.send_raw(&[b'x'; 100_000]);
+    code_actions(&mut client, 4);
+    let skipping = "; reading on from the next `Content-Length` header";
+    assert_eq!(
+        client.shut_down(),
+        format!(
+            "jobfam lsp: skipped input: a message header has no `Content-Length`{skipping}\n\
+             jobfam lsp: skipped input: `Hello there` is not a header (`Name: value`){skipping}\n\
+             jobfam lsp: skipped input: `Content-Length: lots` is not a number of bytes{skipping}\n\
+             jobfam lsp: skipped input: a header line is longer than 1024 bytes{skipping}\n"
+        )
+    );
+}
+
+/// A `Content-Length` over the limit is refused without allocating it, and the server goes on.
+#[test]
+fn lsp_refuses_a_message_over_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    client.send_raw(b"Content-Length: 99999999999\r\n\r\n{\"jsonrpc\": \"2.0\", ");
+    let message = "a message of 99999999999 bytes is over the limit of 67108864 bytes (64 MiB)";
+    assert_eq!(
+        client.error_without_id(),
+        json!({"code": -32600, "message": message})
+    );
+    assert!(
+        client.child.try_wait().unwrap().is_none(),
+        "the server died"
+    );
+    code_actions(&mut client, 2);
+    assert_eq!(
+        client.shut_down(),
+        format!(
+            "jobfam lsp: skipped input: {message}; reading on from the next `Content-Length` header\n"
+        )
+    );
+}
+
+/// After `shutdown`, requests get Invalid Request, other notifications are ignored, and the
+/// server waits for `exit` and then ends with code 0.
+#[test]
+fn lsp_refuses_requests_after_shutdown_and_waits_for_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("frontend.md"));
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    client.request(2, "shutdown", Value::Null);
+    assert_eq!(client.response(2)["result"], Value::Null);
+    client.request(3, "textDocument/hover", json!({}));
+    assert_eq!(
+        client.response(3)["error"],
+        json!({"code": -32600,
+               "message": "`textDocument/hover` after `shutdown`: only `exit` is accepted now"})
+    );
+    // Ignored: no diagnostics come before the next answer.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": PAGE}}),
+    );
+    client.request(4, "shutdown", Value::Null);
+    assert_eq!(
+        client.next(),
+        json!({"jsonrpc": "2.0", "id": 4, "error": {"code": -32600,
+               "message": "`shutdown` after `shutdown`: only `exit` is accepted now"}})
+    );
+    client.notify("exit", Value::Null);
+    assert_eq!(client.exit_code(0), "");
+}
+
+/// The client closing the server's input ends it: with code 0 after `shutdown`, as `exit`
+/// would, and with code 1 (and why) before it.
+#[test]
+fn lsp_ends_when_its_input_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    client.request(2, "shutdown", Value::Null);
+    assert_eq!(client.response(2)["result"], Value::Null);
+    client.stdin = None;
+    assert_eq!(client.exit_code(0), "");
+
+    let mut client = Client::start(dir.path());
+    client.initialize(&file_uri(dir.path()));
+    client.stdin = None;
+    assert_eq!(
+        client.exit_code(1),
+        "error: the client closed the connection without `shutdown` and `exit`\n"
+    );
 }
 
 /// A folder with `jobs/other.md` and a word list `jobs/.jobfam-words.txt` naming `GlorpCo`.
