@@ -65,7 +65,7 @@ pub fn write(out: &mut dyn Write, format: Format, style: Style, run: &Run<'_>) -
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The report file could not be created, written or moved into place.
+    /// The report file could not be written.
     #[error("cannot write the report to {}: {source}", path.display())]
     Write {
         /// The report file.
@@ -78,8 +78,9 @@ pub enum ReportError {
 
 /// Writes `run` in `format` to the file at `path`, replacing it whole.
 ///
-/// The report goes to a temporary file beside `path` that is then renamed over it, so a CI job
-/// that uploads `path` never sees half a report, and an old report is kept if writing fails.
+/// [`crate::write::replace`] does the writing: a regular file is replaced atomically, so a CI
+/// job that uploads `path` never sees half a report and an old report is kept if writing fails;
+/// a symbolic link is written through; a FIFO or `/dev/stdout` is written to, not replaced.
 pub fn write_file(
     path: &Path,
     format: Format,
@@ -92,24 +93,7 @@ pub fn write_file(
     };
     let mut bytes = Vec::new();
     write(&mut bytes, format, style, run).map_err(error)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| error(io::Error::other("the path names no file")))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let written = std::fs::File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(&bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(error(e));
-    }
-    Ok(())
+    crate::write::replace(path, &bytes).map_err(error)
 }
 
 /// A diagnostic's path as CI tools want it: relative to where jobfam ran, without a leading

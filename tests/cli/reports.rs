@@ -389,3 +389,158 @@ fn unwritable_output_is_an_error_with_exit_2() {
         assert!(out.contains("5 errors"));
     }
 }
+
+/// Runs `jobfam check page.md --select spelling/term-case --format gitlab ARGS` in `dir`.
+fn gitlab_report_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec![
+        "check",
+        "page.md",
+        "--select",
+        "spelling/term-case",
+        "--format",
+        "gitlab",
+    ];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}
+
+/// The GitLab issues in a report file's bytes; five for [`TERM_CASE`].
+fn issues(bytes: &[u8]) -> usize {
+    serde_json::from_slice::<Vec<Value>>(bytes).unwrap().len()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_ignores_a_symlink_planted_at_a_temporary_name() {
+    use std::io::Write;
+    // The report's temporary file was `.<name>.<pid>.tmp`, opened without O_EXCL: a link planted
+    // there had the report written over its target (often as root, in CI).
+    let dir = page(TERM_CASE);
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jobfam"))
+        .current_dir(dir.path())
+        .args(["check", "--stdin", "--stdin-filename", "page.md"])
+        .args(["--select", "spelling/term-case", "--format", "gitlab"])
+        .args(["--output", "report.json"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // jobfam waits for the page on standard input, so the link is in place before it writes.
+    let planted = dir.path().join(format!(".report.json.{}.tmp", child.id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(TERM_CASE.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let report = dir.path().join("report.json");
+    assert!(std::fs::symlink_metadata(&report).unwrap().is_file());
+    assert_eq!(issues(&std::fs::read(&report).unwrap()), 5);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_writes_through_a_symlink_and_keeps_it() {
+    let dir = page(TERM_CASE);
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/old.json"), "stale").unwrap();
+    // One link to an old report, one to a report not written yet.
+    for (link, target) in [
+        ("old.json", "reports/old.json"),
+        ("new.json", "reports/new.json"),
+    ] {
+        std::os::unix::fs::symlink(target, dir.path().join(link)).unwrap();
+        let (code, _, err) = gitlab_report_in(dir.path(), &["--output", link]);
+        assert_eq!((code, err.as_str()), (1, ""), "{link}");
+        let metadata = std::fs::symlink_metadata(dir.path().join(link)).unwrap();
+        assert!(metadata.file_type().is_symlink(), "{link}");
+        assert_eq!(issues(&std::fs::read(dir.path().join(target)).unwrap()), 5);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["new.json", "old.json"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_writes_into_a_fifo_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = page(TERM_CASE);
+    let fifo = dir.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Opened for reading without waiting for a writer, so jobfam's open finds a reader and
+    // the report waits in the pipe until jobfam has exited.
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(&fifo)
+        .unwrap();
+    let (code, _, err) = gitlab_report_in(dir.path(), &["--output", "report.fifo"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let mut report = Vec::new();
+    reader.read_to_end(&mut report).unwrap();
+    assert_eq!(issues(&report), 5);
+    let metadata = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(metadata.file_type().is_fifo());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_goes_to_standard_output_before_the_summary() {
+    // Replacing /dev/stdout would put a regular file where the link is.
+    let dir = page(TERM_CASE);
+    let (_, report, _) = gitlab_report_in(dir.path(), &[]);
+    let (code, out, err) = gitlab_report_in(dir.path(), &["--output", "/dev/stdout"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let (_, human, _) = run_in(
+        dir.path(),
+        &["check", "page.md", "--select", "spelling/term-case"],
+    );
+    assert_eq!(out, format!("{report}{human}"));
+    assert!(
+        std::fs::symlink_metadata("/dev/stdout")
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_keeps_an_old_reports_mode_and_gives_a_new_one_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = page(TERM_CASE);
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, "stale").unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o604)).unwrap();
+    // Under umask 027, a new file is 0o640, as `File::create` (or a shell's `>`) makes it.
+    let jobfam = env!("CARGO_BIN_EXE_jobfam");
+    for name in ["old.json", "new.json"] {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .args(["-c", r#"umask 027 && exec "$0" "$@""#, jobfam])
+            .args(["check", "page.md", "--format", "gitlab", "--output", name])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1));
+    }
+    let mode = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    };
+    assert_eq!((mode("old.json"), mode("new.json")), (0o604, 0o640));
+}
