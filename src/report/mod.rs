@@ -12,6 +12,7 @@ mod json;
 mod sarif;
 
 use crate::diagnostic::FileReport;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -94,6 +95,35 @@ pub fn write_file(
     let mut bytes = Vec::new();
     write(&mut bytes, format, style, run).map_err(error)?;
     crate::write::replace(path, &bytes).map_err(error)
+}
+
+/// Text from a page, a file name or a config file, safe to print: each control character (C0,
+/// DEL, C1) but tab and line feed becomes its Rust escape, `\u{1b}`, so a page cannot retitle,
+/// clear or otherwise drive the terminal or CI log that shows it. The escape is the one `{:?}`
+/// prints, which the YAML parser's messages already use, and reads the same in every font.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    escape_controls(text, "\t\n")
+}
+
+/// [`printable`] for what must stay on one line (a path, a compact line): line breaks too.
+pub(crate) fn printable_line(text: &str) -> Cow<'_, str> {
+    escape_controls(text, "\t")
+}
+
+fn escape_controls<'a>(text: &'a str, keep: &str) -> Cow<'a, str> {
+    let escaped = |c: char| c.is_control() && !keep.contains(c);
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A diagnostic's path as CI tools want it: relative to where jobfam ran, without a leading
@@ -195,6 +225,17 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        let text = "a\x1b]0;t\x07\u{9b}\x7f\r\n\tb é";
+        assert_eq!(
+            printable(text),
+            "a\\u{1b}]0;t\\u{7}\\u{9b}\\u{7f}\\r\n\tb é"
+        );
+        assert_eq!(printable_line("a\nb\0"), "a\\nb\\0");
+        assert!(matches!(printable("plain\ttext\n"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn fnv_matches_the_published_test_vectors() {

@@ -544,3 +544,98 @@ fn output_keeps_an_old_reports_mode_and_gives_a_new_one_the_usual_mode() {
     };
     assert_eq!((mode("old.json"), mode("new.json")), (0o604, 0o640));
 }
+
+// ---- Control characters ----
+
+/// A file name, a heading and text that would retitle the terminal (OSC 0 … BEL), reset it
+/// (`ESC c`) and clear it (a C1 CSI, U+009B), with a DEL and a lone carriage return. The
+/// heading's text shows up in a message, a label and a help; the sentence is the finding.
+const HOSTILE_NAME: &str = "p\x1b]0;pwned\x07.md";
+const HOSTILE: &str = "---
+title: \"Engineer\"
+---
+
+## Levels
+
+### Staff Engineer \x1b]0;pwned\x07\u{9b}
+
+The Senior Engineer is a grade 8.\rTeh \x1bc\x07 \u{9b}2J\x7f.
+";
+
+fn hostile(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(HOSTILE_NAME), HOSTILE).unwrap();
+    let mut all = vec!["check", HOSTILE_NAME, "--select", "grades/title-mismatch"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run_in(dir.path(), &all);
+    assert_eq!((code, err.as_str()), (1, ""), "{out}");
+    out
+}
+
+/// No control character from the page or its name reached `out`; jobfam's own colours may.
+fn assert_inert(out: &str) {
+    for planted in ["\x1b]", "\x1bc", "\x07", "\u{9b}", "\x7f", "\r"] {
+        assert!(!out.contains(planted), "{planted:?} in {out:?}");
+    }
+}
+
+#[test]
+fn human_output_shows_control_characters_without_sending_them() {
+    let out = hostile(&[]);
+    assert_inert(&out);
+    assert!(!out.contains('\x1b'), "{out:?}");
+    // Messages, labels and paths escape them; source lines show `?` (`¿` for a two-byte
+    // C1) so every span keeps its place, and a lone CR breaks the line, as jobfam counts it.
+    assert_eq!(
+        out,
+        "\
+grades/title-mismatch
+
+  x grade 8 is stated for `Senior Engineer` (senior) under the `Staff Engineer
+  | \\u{1b}]0;pwned\\u{7}\\u{9b}` level (staff)
+    ,-[p\\u{1b}]0;pwned\\u{7}.md:9:5]
+  6 | 
+  7 | ### Staff Engineer ?]0;pwned?¿
+    : ^^^^^^^^^^^^^^^|^^^^^^^^^^^^^^
+    :                `-- the level this sentence sits under
+  8 | 
+  9 | The Senior Engineer is a grade 8.
+    :     ^^^^^^^^^^^^^^^
+ 10 | Teh ?c? ¿2J?.
+    `----
+  help: state the grade of the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level here, or move the
+        sentence under its own level
+
+1 error, 0 warnings in 1 file
+"
+    );
+}
+
+#[test]
+fn human_output_in_colour_sends_only_its_own_escapes() {
+    let out = hostile(&["--color", "always"]);
+    assert_inert(&out);
+    assert!(out.contains("\x1b["), "colours are on: {out:?}");
+}
+
+#[test]
+fn compact_and_github_output_escape_control_characters() {
+    let compact = hostile(&["--format", "compact"]);
+    assert_eq!(
+        compact,
+        "p\\u{1b}]0;pwned\\u{7}.md:9:5: error grades/title-mismatch: grade 8 is stated for \
+         `Senior Engineer` (senior) under the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level \
+         (staff)\n"
+    );
+    let github = hostile(&["--format", "github"]);
+    assert_inert(&github);
+    assert!(!github.contains('\x1b'), "{github:?}");
+    assert_eq!(
+        github,
+        "::error file=p\\u{1b}]0;pwned\\u{7}.md,line=9,col=5,endLine=9,endColumn=20,\
+         title=grades/title-mismatch::grade 8 is stated for `Senior Engineer` (senior) under the \
+         `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level (staff)%0Ahelp: state the grade of \
+         the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level here, or move the sentence under \
+         its own level\n"
+    );
+}
