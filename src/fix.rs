@@ -11,7 +11,7 @@ use crate::rules::{Applicability, Context};
 use crate::source::{LineEnding, ReadError, Source};
 use crate::{Outcome, check_paths, check_source};
 use rayon::prelude::*;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Most check-and-fix rounds per page. A fix can make another (a fixed heading leaves a
@@ -116,7 +116,7 @@ pub enum FixError {
     /// The file changed on disk while jobfam was fixing it; it is left as the other writer left it.
     #[error("the file changed while jobfam was fixing it, so it was left alone; run jobfam again")]
     Changed,
-    /// Writing the temporary file or moving it into place failed.
+    /// Writing the fixed file failed.
     #[error("cannot write the fixed file: {source}; check that it and its folder are writable")]
     Write {
         /// The I/O error.
@@ -375,45 +375,36 @@ fn keep_line_ending(mut edit: FixEdit, ending: LineEnding) -> FixEdit {
     edit
 }
 
-/// Replaces the file at `path` with `fixed.after`, atomically, keeping its permissions.
+/// Replaces the file at `path` with `fixed.after`, if it still holds `fixed.before`.
 ///
-/// The text goes to a temporary file in the same folder that is then renamed over the page
-/// (through a symbolic link, onto its target), so a reader never sees half a page and a failed
-/// write leaves the page as it was. Renaming ignores the page's own permissions, so a
-/// read-only page is refused first, and so is a page that changed since it was read.
+/// [`crate::write`] does the writing: atomically where it can, keeping the page's permissions,
+/// owner, hard links and extended attributes, through a symbolic link onto its target, and
+/// leaving an edit that lands meanwhile. It would replace a read-only page (a rename ignores
+/// the page's own permissions), so that is refused here first.
 fn write(path: &Path, fixed: &FixedFile) -> Result<(), FixError> {
     let io_error = |source| FixError::Write { source };
-    let target = std::fs::canonicalize(path).map_err(io_error)?;
-    let metadata = std::fs::metadata(&target).map_err(io_error)?;
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
     let read_only = FixError::ReadOnly { fixes: fixed.fixes };
     if metadata.permissions().readonly() {
         return Err(read_only);
     }
-    // Opening for writing (without truncating) asks the OS whether this user may write it.
-    if let Err(e) = std::fs::OpenOptions::new().write(true).open(&target) {
-        return Err(if e.kind() == io::ErrorKind::PermissionDenied {
-            read_only
-        } else {
-            io_error(e)
-        });
+    // Opening for writing (without truncating) asks the OS whether this user may write it;
+    // only a regular file, as opening a FIFO would wait for a reader.
+    if metadata.is_file() {
+        if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+            return Err(if e.kind() == io::ErrorKind::PermissionDenied {
+                read_only
+            } else {
+                io_error(e)
+            });
+        }
     }
-    let current = Source::read(&target).map_err(|source| FixError::Read { source })?;
-    if current.file_text() != fixed.before {
-        return Err(FixError::Changed);
-    }
-    let folder = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jobfam-fix-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io_error)?;
-    temp.write_all(fixed.after.as_bytes()).map_err(io_error)?;
-    temp.as_file()
-        .set_permissions(metadata.permissions())
-        .map_err(io_error)?;
-    temp.as_file().sync_all().map_err(io_error)?;
-    temp.persist(&target).map_err(|e| io_error(e.error))?;
-    Ok(())
+    crate::write::replace_unchanged(path, fixed.before.as_bytes(), fixed.after.as_bytes()).map_err(
+        |e| match e {
+            crate::write::WriteError::Changed => FixError::Changed,
+            crate::write::WriteError::Io(source) => FixError::Write { source },
+        },
+    )
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod site;
 pub mod source;
 pub mod spelling;
 pub mod suppress;
+pub mod write;
 
 use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;

@@ -3,7 +3,7 @@
 //! The runner turns each `::error …::message` line into an annotation on the file and line,
 //! shown in the job summary and on the pull request's changed lines.
 
-use super::{Run, artifact_path, last_line};
+use super::{Run, artifact_path, last_line, printable, printable_line};
 use crate::diagnostic::Diagnostic;
 use crate::rules::Severity;
 use std::io::{self, Write};
@@ -25,7 +25,7 @@ fn command(d: &Diagnostic) -> String {
     let end_line = last_line(d);
     let mut properties = format!(
         "file={},line={}",
-        escape_property(artifact_path(&d.path)),
+        escape_property(&printable_line(artifact_path(&d.path))),
         d.line
     );
     // GitHub takes columns only for an annotation on one line.
@@ -37,15 +37,23 @@ fn command(d: &Diagnostic) -> String {
     } else {
         properties.push_str(&format!(",endLine={end_line}"));
     }
-    properties.push_str(&format!(",title={}", escape_property(&d.rule)));
+    properties.push_str(&format!(
+        ",title={}",
+        escape_property(&printable_line(&d.rule))
+    ));
     let message = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
         None => d.message.clone(),
     };
-    format!("::{kind} {properties}::{}", escape_data(&message))
+    format!(
+        "::{kind} {properties}::{}",
+        escape_data(&printable(&message))
+    )
 }
 
-/// Escapes a command's message the way the Actions runner unescapes it.
+/// Escapes a command's message the way the Actions runner unescapes it. Other control
+/// characters are [`printable`]'s job: the runner would pass them on to the log viewer, which
+/// obeys ANSI escapes.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")

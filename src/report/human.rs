@@ -1,6 +1,9 @@
 //! `--format human`: miette's graphical diagnostics, then a one-line summary.
+//!
+//! Nothing from a page, a path or the config reaches the terminal raw: messages, help, labels
+//! and paths are [`printable`], and miette draws the source lines from [`drawable`] text.
 
-use super::{Run, Style};
+use super::{Run, Style, printable, printable_line};
 use crate::diagnostic::{Diagnostic, Summary};
 use crate::rules::Severity;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
@@ -19,22 +22,19 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
         .with_links(false);
     let mut any = false;
     for report in run.reports {
-        let source = report
-            .text
+        let drawn = report.text.as_ref().map(drawable);
+        let source = drawn
             .as_ref()
-            .map(|t| NamedSource::new(&report.path, ArcText(t.clone())));
+            .map(|t| NamedSource::new(printable_line(&report.path), ArcText(t.clone())));
         for d in &report.diagnostics {
             any = true;
             let mut rendered = String::new();
             // miette cannot draw a label past column 65,535, and a snippet of a line that long
             // helps nobody: such findings are shown with their position only.
-            let drawable = report
-                .text
-                .as_ref()
-                .is_some_and(|t| spans_short_lines(t, d));
+            let short = drawn.as_ref().is_some_and(|t| spans_short_lines(t, d));
             let diag = Rendered {
                 d,
-                source: source.as_ref().filter(|_| drawable),
+                source: source.as_ref().filter(|_| short),
             };
             handler
                 .render_report(&mut rendered, &diag)
@@ -63,6 +63,31 @@ fn spans_short_lines(text: &str, d: &Diagnostic) -> bool {
             });
             end.saturating_sub(start) <= MAX_LINE
         })
+}
+
+/// The page text as miette should draw it: each control character but tab and line breaks
+/// becomes `?`, or `¿` for a two-byte C1 control, so the terminal shows it rather than obeys
+/// it; and a lone CR becomes LF, the line break the rest of jobfam (and comrak) counts it as,
+/// where miette would send it raw. Each replacement has the byte length and width of what it
+/// replaces, so spans keep pointing at the same text and columns stay the same. (A visible
+/// control picture such as `␛` is three bytes, which would move every span after it.)
+fn drawable(text: &Arc<str>) -> Arc<str> {
+    let plain = |c: char| !c.is_control() || c == '\t' || c == '\n';
+    if text.chars().all(plain) {
+        return Arc::clone(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            '\r' if chars.peek() == Some(&'\n') => '\r',
+            '\r' => '\n',
+            c if plain(c) => c,
+            c if c.len_utf8() == 1 => '?',
+            _ => '¿',
+        });
+    }
+    out.into()
 }
 
 /// `12 errors, 3 warnings in 259 files`.
@@ -99,20 +124,23 @@ struct Rendered<'a> {
 
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&printable(&self.d.message))
     }
 }
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = printable(&self.d.message);
         if self.source.is_none() {
             write!(
                 f,
-                "{}:{}:{}: {}",
-                self.d.path, self.d.line, self.d.column, self.d.message
+                "{}:{}:{}: {message}",
+                printable_line(&self.d.path),
+                self.d.line,
+                self.d.column
             )
         } else {
-            f.write_str(&self.d.message)
+            f.write_str(&message)
         }
     }
 }
@@ -121,7 +149,7 @@ impl std::error::Error for Rendered<'_> {}
 
 impl miette::Diagnostic for Rendered<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.d.rule))
+        Some(Box::new(printable_line(&self.d.rule)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -136,7 +164,7 @@ impl miette::Diagnostic for Rendered<'_> {
         self.d
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(printable(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -147,10 +175,9 @@ impl miette::Diagnostic for Rendered<'_> {
         self.source?;
         let primary =
             LabeledSpan::new_primary_with_span(None, (self.d.span.start, self.d.span.len()));
-        let extra =
-            self.d.labels.iter().map(|(s, text)| {
-                LabeledSpan::new_with_span(Some(text.clone()), (s.start, s.len()))
-            });
+        let extra = self.d.labels.iter().map(|(s, text)| {
+            LabeledSpan::new_with_span(Some(printable(text).into_owned()), (s.start, s.len()))
+        });
         Some(Box::new(std::iter::once(primary).chain(extra)))
     }
 }

@@ -12,6 +12,7 @@ mod json;
 mod sarif;
 
 use crate::diagnostic::FileReport;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -65,7 +66,7 @@ pub fn write(out: &mut dyn Write, format: Format, style: Style, run: &Run<'_>) -
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The report file could not be created, written or moved into place.
+    /// The report file could not be written.
     #[error("cannot write the report to {}: {source}", path.display())]
     Write {
         /// The report file.
@@ -78,8 +79,9 @@ pub enum ReportError {
 
 /// Writes `run` in `format` to the file at `path`, replacing it whole.
 ///
-/// The report goes to a temporary file beside `path` that is then renamed over it, so a CI job
-/// that uploads `path` never sees half a report, and an old report is kept if writing fails.
+/// [`crate::write::replace`] does the writing: a regular file is replaced atomically, so a CI
+/// job that uploads `path` never sees half a report and an old report is kept if writing fails;
+/// a symbolic link is written through; a FIFO or `/dev/stdout` is written to, not replaced.
 pub fn write_file(
     path: &Path,
     format: Format,
@@ -92,24 +94,36 @@ pub fn write_file(
     };
     let mut bytes = Vec::new();
     write(&mut bytes, format, style, run).map_err(error)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| error(io::Error::other("the path names no file")))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let written = std::fs::File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(&bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(error(e));
+    crate::write::replace(path, &bytes).map_err(error)
+}
+
+/// Text from a page, a file name or a config file, safe to print: each control character (C0,
+/// DEL, C1) but tab and line feed becomes its Rust escape, `\u{1b}`, so a page cannot retitle,
+/// clear or otherwise drive the terminal or CI log that shows it. The escape is the one `{:?}`
+/// prints, which the YAML parser's messages already use, and reads the same in every font.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    escape_controls(text, "\t\n")
+}
+
+/// [`printable`] for what must stay on one line (a path, a compact line): line breaks too.
+pub(crate) fn printable_line(text: &str) -> Cow<'_, str> {
+    escape_controls(text, "\t")
+}
+
+fn escape_controls<'a>(text: &'a str, keep: &str) -> Cow<'a, str> {
+    let escaped = |c: char| c.is_control() && !keep.contains(c);
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
     }
-    Ok(())
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A diagnostic's path as CI tools want it: relative to where jobfam ran, without a leading
@@ -211,6 +225,17 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        let text = "a\x1b]0;t\x07\u{9b}\x7f\r\n\tb é";
+        assert_eq!(
+            printable(text),
+            "a\\u{1b}]0;t\\u{7}\\u{9b}\\u{7f}\\r\n\tb é"
+        );
+        assert_eq!(printable_line("a\nb\0"), "a\\nb\\0");
+        assert!(matches!(printable("plain\ttext\n"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn fnv_matches_the_published_test_vectors() {

@@ -324,3 +324,74 @@ fn sarif_stays_valid_with_a_write_error() {
         "write-error"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = folder(&[("page.md", PAGE.as_bytes())]);
+    std::fs::hard_link(dir.path().join("page.md"), dir.path().join("other.md")).unwrap();
+    let (code, _, stderr) = check(dir.path(), &["--fix", "page.md"]);
+    assert_eq!((code, stderr.as_str()), (0, "Fixed 3 findings in 1 file\n"));
+    for name in ["page.md", "other.md"] {
+        assert_eq!(read(dir.path(), name), FIXED.as_bytes(), "{name}");
+        let links = std::fs::metadata(dir.path().join(name)).unwrap().nlink();
+        assert_eq!(links, 2, "{name}");
+    }
+    assert!(strays(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink_and_keeps_it() {
+    let dir = folder(&[]);
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::fs::write(dir.path().join("real/page.md"), PAGE).unwrap();
+    std::os::unix::fs::symlink("real/page.md", dir.path().join("link.md")).unwrap();
+    let (code, _, _) = check(dir.path(), &["--fix", "link.md"]);
+    assert_eq!(code, 0);
+    assert_eq!(read(dir.path(), "real/page.md"), FIXED.as_bytes());
+    let link = std::fs::symlink_metadata(dir.path().join("link.md")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(strays(&dir.path().join("real")).is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_keeps_extended_attributes() {
+    let dir = folder(&[("page.md", PAGE.as_bytes())]);
+    let path = dir.path().join("page.md");
+    let flags = rustix::fs::XattrFlags::empty();
+    if let Err(e) = rustix::fs::setxattr(&path, "user.jobfam.test", b"kept", flags) {
+        eprintln!("skipped: this filesystem refuses user.* extended attributes ({e})");
+        return;
+    }
+    let (code, _, _) = check(dir.path(), &["--fix"]);
+    assert_eq!(code, 0);
+    assert_eq!(read(dir.path(), "page.md"), FIXED.as_bytes());
+    let mut value = vec![0; 16];
+    let len = rustix::fs::getxattr(&path, "user.jobfam.test", &mut value).unwrap();
+    assert_eq!(&value[..len], b"kept");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = folder(&[("page.md", PAGE.as_bytes())]);
+    let path = dir.path().join("page.md");
+    if let Err(e) = std::os::unix::fs::chown(&path, Some(12345), Some(12345)) {
+        eprintln!("skipped: giving a file to another user needs root ({e})");
+        return;
+    }
+    // Setting the owner would clear the set-group-ID bit, so it is kept too.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o2640)).unwrap();
+    let (code, _, _) = check(dir.path(), &["--fix"]);
+    assert_eq!(code, 0);
+    assert_eq!(read(dir.path(), "page.md"), FIXED.as_bytes());
+    let metadata = std::fs::metadata(&path).unwrap();
+    assert_eq!(
+        (metadata.uid(), metadata.gid(), metadata.mode() & 0o7777),
+        (12345, 12345, 0o2640)
+    );
+}

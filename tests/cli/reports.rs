@@ -389,3 +389,253 @@ fn unwritable_output_is_an_error_with_exit_2() {
         assert!(out.contains("5 errors"));
     }
 }
+
+/// Runs `jobfam check page.md --select spelling/term-case --format gitlab ARGS` in `dir`.
+fn gitlab_report_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec![
+        "check",
+        "page.md",
+        "--select",
+        "spelling/term-case",
+        "--format",
+        "gitlab",
+    ];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}
+
+/// The GitLab issues in a report file's bytes; five for [`TERM_CASE`].
+fn issues(bytes: &[u8]) -> usize {
+    serde_json::from_slice::<Vec<Value>>(bytes).unwrap().len()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_ignores_a_symlink_planted_at_a_temporary_name() {
+    use std::io::Write;
+    // The report's temporary file was `.<name>.<pid>.tmp`, opened without O_EXCL: a link planted
+    // there had the report written over its target (often as root, in CI).
+    let dir = page(TERM_CASE);
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jobfam"))
+        .current_dir(dir.path())
+        .args(["check", "--stdin", "--stdin-filename", "page.md"])
+        .args(["--select", "spelling/term-case", "--format", "gitlab"])
+        .args(["--output", "report.json"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // jobfam waits for the page on standard input, so the link is in place before it writes.
+    let planted = dir.path().join(format!(".report.json.{}.tmp", child.id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(TERM_CASE.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let report = dir.path().join("report.json");
+    assert!(std::fs::symlink_metadata(&report).unwrap().is_file());
+    assert_eq!(issues(&std::fs::read(&report).unwrap()), 5);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_writes_through_a_symlink_and_keeps_it() {
+    let dir = page(TERM_CASE);
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/old.json"), "stale").unwrap();
+    // One link to an old report, one to a report not written yet.
+    for (link, target) in [
+        ("old.json", "reports/old.json"),
+        ("new.json", "reports/new.json"),
+    ] {
+        std::os::unix::fs::symlink(target, dir.path().join(link)).unwrap();
+        let (code, _, err) = gitlab_report_in(dir.path(), &["--output", link]);
+        assert_eq!((code, err.as_str()), (1, ""), "{link}");
+        let metadata = std::fs::symlink_metadata(dir.path().join(link)).unwrap();
+        assert!(metadata.file_type().is_symlink(), "{link}");
+        assert_eq!(issues(&std::fs::read(dir.path().join(target)).unwrap()), 5);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["new.json", "old.json"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_writes_into_a_fifo_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = page(TERM_CASE);
+    let fifo = dir.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Opened for reading without waiting for a writer, so jobfam's open finds a reader and
+    // the report waits in the pipe until jobfam has exited.
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(&fifo)
+        .unwrap();
+    let (code, _, err) = gitlab_report_in(dir.path(), &["--output", "report.fifo"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let mut report = Vec::new();
+    reader.read_to_end(&mut report).unwrap();
+    assert_eq!(issues(&report), 5);
+    let metadata = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(metadata.file_type().is_fifo());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_goes_to_standard_output_before_the_summary() {
+    // Replacing /dev/stdout would put a regular file where the link is.
+    let dir = page(TERM_CASE);
+    let (_, report, _) = gitlab_report_in(dir.path(), &[]);
+    let (code, out, err) = gitlab_report_in(dir.path(), &["--output", "/dev/stdout"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let (_, human, _) = run_in(
+        dir.path(),
+        &["check", "page.md", "--select", "spelling/term-case"],
+    );
+    assert_eq!(out, format!("{report}{human}"));
+    assert!(
+        std::fs::symlink_metadata("/dev/stdout")
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_keeps_an_old_reports_mode_and_gives_a_new_one_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = page(TERM_CASE);
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, "stale").unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o604)).unwrap();
+    // Under umask 027, a new file is 0o640, as `File::create` (or a shell's `>`) makes it.
+    let jobfam = env!("CARGO_BIN_EXE_jobfam");
+    for name in ["old.json", "new.json"] {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .args(["-c", r#"umask 027 && exec "$0" "$@""#, jobfam])
+            .args(["check", "page.md", "--format", "gitlab", "--output", name])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1));
+    }
+    let mode = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    };
+    assert_eq!((mode("old.json"), mode("new.json")), (0o604, 0o640));
+}
+
+// ---- Control characters ----
+
+/// A file name, a heading and text that would retitle the terminal (OSC 0 … BEL), reset it
+/// (`ESC c`) and clear it (a C1 CSI, U+009B), with a DEL and a lone carriage return. The
+/// heading's text shows up in a message, a label and a help; the sentence is the finding.
+const HOSTILE_NAME: &str = "p\x1b]0;pwned\x07.md";
+const HOSTILE: &str = "---
+title: \"Engineer\"
+---
+
+## Levels
+
+### Staff Engineer \x1b]0;pwned\x07\u{9b}
+
+The Senior Engineer is a grade 8.\rTeh \x1bc\x07 \u{9b}2J\x7f.
+";
+
+fn hostile(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(HOSTILE_NAME), HOSTILE).unwrap();
+    let mut all = vec!["check", HOSTILE_NAME, "--select", "grades/title-mismatch"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run_in(dir.path(), &all);
+    assert_eq!((code, err.as_str()), (1, ""), "{out}");
+    out
+}
+
+/// No control character from the page or its name reached `out`; jobfam's own colours may.
+fn assert_inert(out: &str) {
+    for planted in ["\x1b]", "\x1bc", "\x07", "\u{9b}", "\x7f", "\r"] {
+        assert!(!out.contains(planted), "{planted:?} in {out:?}");
+    }
+}
+
+#[test]
+fn human_output_shows_control_characters_without_sending_them() {
+    let out = hostile(&[]);
+    assert_inert(&out);
+    assert!(!out.contains('\x1b'), "{out:?}");
+    // Messages, labels and paths escape them; source lines show `?` (`¿` for a two-byte
+    // C1) so every span keeps its place, and a lone CR breaks the line, as jobfam counts it.
+    assert_eq!(
+        out,
+        "\
+grades/title-mismatch
+
+  x grade 8 is stated for `Senior Engineer` (senior) under the `Staff Engineer
+  | \\u{1b}]0;pwned\\u{7}\\u{9b}` level (staff)
+    ,-[p\\u{1b}]0;pwned\\u{7}.md:9:5]
+  6 | 
+  7 | ### Staff Engineer ?]0;pwned?¿
+    : ^^^^^^^^^^^^^^^|^^^^^^^^^^^^^^
+    :                `-- the level this sentence sits under
+  8 | 
+  9 | The Senior Engineer is a grade 8.
+    :     ^^^^^^^^^^^^^^^
+ 10 | Teh ?c? ¿2J?.
+    `----
+  help: state the grade of the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level here, or move the
+        sentence under its own level
+
+1 error, 0 warnings in 1 file
+"
+    );
+}
+
+#[test]
+fn human_output_in_colour_sends_only_its_own_escapes() {
+    let out = hostile(&["--color", "always"]);
+    assert_inert(&out);
+    assert!(out.contains("\x1b["), "colours are on: {out:?}");
+}
+
+#[test]
+fn compact_and_github_output_escape_control_characters() {
+    let compact = hostile(&["--format", "compact"]);
+    assert_eq!(
+        compact,
+        "p\\u{1b}]0;pwned\\u{7}.md:9:5: error grades/title-mismatch: grade 8 is stated for \
+         `Senior Engineer` (senior) under the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level \
+         (staff)\n"
+    );
+    let github = hostile(&["--format", "github"]);
+    assert_inert(&github);
+    assert!(!github.contains('\x1b'), "{github:?}");
+    assert_eq!(
+        github,
+        "::error file=p\\u{1b}]0;pwned\\u{7}.md,line=9,col=5,endLine=9,endColumn=20,\
+         title=grades/title-mismatch::grade 8 is stated for `Senior Engineer` (senior) under the \
+         `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level (staff)%0Ahelp: state the grade of \
+         the `Staff Engineer \\u{1b}]0;pwned\\u{7}\\u{9b}` level here, or move the sentence under \
+         its own level\n"
+    );
+}
