@@ -113,7 +113,7 @@ pub struct CheckArgs {
     /// The diff goes to standard output (apply it with `patch -p0`) instead of the report.
     /// Exit 1 when a page would change, 0 when none would, 2 when something could not be
     /// checked, so CI can require fixed pages.
-    #[arg(long, conflicts_with_all = ["format", "output"], help_heading = "Fixing")]
+    #[arg(long, conflicts_with_all = ["format", "output", "fix"], help_heading = "Fixing")]
     pub diff: bool,
 
     /// When to use colour in the human format

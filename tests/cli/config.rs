@@ -619,3 +619,17 @@ fn init_will_not_hide_a_dot_jobfam_toml() {
     );
     assert!(!dir.path().join("jobfam.toml").exists());
 }
+
+#[test]
+fn site_url_in_the_config_needs_a_host() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"[links]\nsite_url = \"https://\"\n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, _) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "jobfam.toml:2:12: error config-error: site_url `https://` is not an http(s) origin\n"
+    );
+}
