@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
-use jobfam::config::{CommandLine, Settings};
+use jobfam::config::{CommandLine, ConfigError, Settings};
 use jobfam::document::slug::Preset;
 use jobfam::fix::{self, FixRun, Mode};
 use jobfam::report::{self, Format, Run, Style};
@@ -43,6 +43,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             let ctx = match settings.context() {
                 Ok(ctx) => ctx,
+                Err(ConfigError::Schema(e)) => return schema_error(&mut out, &args, &e),
                 Err(e) => return usage_error(&e.to_string()),
             };
             let outcome = if args.diff {
@@ -252,8 +253,44 @@ fn config_error(
     args: &cli::CheckArgs,
     e: &jobfam::config::ConfigFileError,
 ) -> io::Result<u8> {
+    let n = e.problems.len();
+    let line = format!(
+        "{} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
+        jobfam::diagnostic::display_path(&e.path),
+        if n == 1 { "" } else { "s" }
+    );
+    unusable(out, args, e.report(), &line)
+}
+
+/// Reports a schema that cannot be used as [`config_error`] reports a config file. Exit 2.
+fn schema_error(
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    e: &jobfam::schema::SchemaError,
+) -> io::Result<u8> {
+    let shown = jobfam::diagnostic::display_path(e.path());
+    let line = if args.schema.is_some() {
+        format!(
+            "schema {shown} cannot be used; fix it, or leave out --schema to use the built-in one"
+        )
+    } else {
+        format!(
+            "schema {shown} (the config's `schema`) cannot be used; fix it, or remove `schema` to use the built-in one"
+        )
+    };
+    unusable(out, args, e.report(), &line)
+}
+
+/// The report of a file that stops the whole run, in the format asked for, and `line` on
+/// standard error. Exit 2.
+fn unusable(
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    report: jobfam::diagnostic::FileReport,
+    line: &str,
+) -> io::Result<u8> {
     let outcome = jobfam::Outcome {
-        reports: vec![e.report()],
+        reports: vec![report],
         files_checked: 0,
     };
     if args.diff {
@@ -262,13 +299,7 @@ fn config_error(
     } else {
         emit(out, args, &outcome)?;
     }
-    let n = e.problems.len();
-    writeln!(
-        io::stderr(),
-        "error: {} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
-        jobfam::diagnostic::display_path(&e.path),
-        if n == 1 { "" } else { "s" }
-    )?;
+    writeln!(io::stderr(), "error: {line}")?;
     Ok(2)
 }
 

@@ -127,22 +127,131 @@ fn invalid_schema_file() {
         ("wrong.json", b"{\"type\": 5}"),
     ]);
     let (code, out, err) = check_in(&dir, &["--schema", "broken.json", "a.md"]);
-    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "broken.json:1:1: error config-error: schema is not valid JSON: EOF while parsing a value (line 2, column 0)\n"
+    );
     assert_eq!(
         err,
-        "error: schema broken.json is not valid JSON: EOF while parsing a value (line 2, column 0)\n"
+        "error: schema broken.json cannot be used; fix it, or leave out --schema to use the built-in one\n"
     );
-    let (code, _, err) = check_in(&dir, &["--schema", "wrong.json", "a.md"]);
+    let (code, out, _) = check_in(&dir, &["--schema", "wrong.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "wrong.json:1:1: error config-error: schema is not a valid JSON Schema: 5 is not valid under any of the schemas listed in the 'anyOf' keyword\n"
+    );
+    let (code, out, _) = check_in(&dir, &["--schema", "missing.json", "a.md"]);
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("error: schema wrong.json is not a valid JSON Schema: "),
-        "{err}"
+        out.starts_with("missing.json:1:1: error config-error: cannot read schema: "),
+        "{out}"
     );
-    let (code, _, err) = check_in(&dir, &["--schema", "missing.json", "a.md"]);
+}
+
+/// A schema that cannot be used is reported in the format asked for and in --output, as a
+/// config file's problems are, so a CI report says why it is empty.
+#[test]
+fn schema_errors_reach_machine_reports_and_the_output_file() {
+    let dir = dir_with(&[("a.md", GOOD.as_bytes()), ("wrong.json", b"{\"type\": 5}")]);
+    let (code, out, err) = crate::run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "report.json",
+            "--schema",
+            "wrong.json",
+            "a.md",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("error: cannot read schema missing.json: "),
-        "{err}"
+        out.contains("wrong.json"),
+        "the human report still goes to standard output: {out}"
+    );
+    assert_eq!(
+        err,
+        "error: schema wrong.json cannot be used; fix it, or leave out --schema to use the built-in one\n"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["files_checked"], 0);
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        (
+            d["path"].as_str(),
+            d["rule"].as_str(),
+            d["severity"].as_str()
+        ),
+        (Some("wrong.json"), Some("config-error"), Some("error"))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("schema is not a valid JSON Schema: "),
+        "{d}"
+    );
+}
+
+/// A pattern megabytes long is quoted cut short, never whole: in a schema that does not
+/// compile, in `x-near`, and in a finding of a schema that does.
+#[test]
+fn huge_patterns_give_messages_of_bounded_length() {
+    let huge = format!("({}[", "a".repeat(1_500_000));
+    let pattern = serde_json::json!({"properties": {"title": {"pattern": huge}}}).to_string();
+    let near = serde_json::json!({"x-near": huge}).to_string();
+    let long = format!("^{}", "a".repeat(5_000));
+    let compiles = serde_json::json!({
+        "properties": {"front_matter": {"properties": {"title": {"pattern": long}}}}
+    })
+    .to_string();
+    let dir = dir_with(&[
+        ("a.md", GOOD.as_bytes()),
+        ("pattern.json", pattern.as_bytes()),
+        ("near.json", near.as_bytes()),
+        ("compiles.json", compiles.as_bytes()),
+    ]);
+    let a79 = "a".repeat(79);
+    let (code, out, _) = check_in(&dir, &["--schema", "pattern.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        format!(
+            "pattern.json:1:1: error config-error: schema is not a valid JSON Schema: \"({}…\" is not a \"regex\"\n",
+            "a".repeat(78)
+        )
+    );
+    let (code, out, _) = check_in(&dir, &["--schema", "near.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        format!(
+            "near.json:1:1: error config-error: schema is not a valid JSON Schema: `x-near` `({a79}…` is not a valid regex: unclosed character class\n"
+        )
+    );
+    let (code, out, _) = crate::check_in(
+        dir.path(),
+        &[
+            "--select",
+            "structure/schema",
+            "--schema",
+            "compiles.json",
+            "a.md",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "a.md:2:1: error structure/schema: `front_matter.title` does not match `^{}…`\n",
+            "a".repeat(79)
+        )
     );
 }
 

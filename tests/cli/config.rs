@@ -633,3 +633,29 @@ fn site_url_in_the_config_needs_a_host() {
         "jobfam.toml:2:12: error config-error: site_url `https://` is not an http(s) origin\n"
     );
 }
+
+/// A config whose `schema` does not compile is reported in the report, like the config's own
+/// problems, with a line that says where the schema was named.
+#[test]
+fn a_config_schema_that_does_not_compile_is_reported() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"schema = \"s.json\"\n"),
+        ("s.json", b"{\"type\": 5}"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, err) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(code, 2);
+    let schema = dir.path().join("s.json").display().to_string();
+    assert_eq!(
+        out,
+        format!(
+            "{schema}:1:1: error config-error: schema is not a valid JSON Schema: 5 is not valid under any of the schemas listed in the 'anyOf' keyword\n"
+        )
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: schema {schema} (the config's `schema`) cannot be used; fix it, or remove `schema` to use the built-in one\n"
+        )
+    );
+}
