@@ -36,6 +36,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(Unusable::Usage(message)) => return usage_error(&message),
                 Err(Unusable::Config(e)) => return config_error(&mut out, &args, &e),
             };
+            jobfam::source::set_max_file_size(settings.max_file_size());
             if settings.spells() {
                 // The dictionary loads on another thread while the schema compiles and pages
                 // are read and parsed.
@@ -208,6 +209,11 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
             .unwrap_or_default(),
         _ => std::path::PathBuf::from("."),
     };
+    // The config file is read under the command line's limit: its own `max_file_size` is not
+    // known until it is read.
+    if let Some(limit) = args.max_file_size {
+        jobfam::source::set_max_file_size(limit);
+    }
     let file = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
@@ -242,6 +248,7 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
             LocaleChoice::EnGb => Locale::EnGb,
         }),
         words: args.words.clone(),
+        max_file_size: args.max_file_size,
     };
     base.apply(cli).map_err(|e| Unusable::Usage(e.to_string()))
 }
@@ -339,10 +346,9 @@ fn check_stdin(
     settings: &Settings,
     ctx: &jobfam::rules::Context,
 ) -> jobfam::Outcome {
-    use std::io::Read;
     let path = name.map_or_else(|| "<stdin>".into(), std::path::Path::to_path_buf);
-    let mut bytes = Vec::new();
-    let read = io::stdin().lock().read_to_end(&mut bytes);
+    // Capped as a file is: `cat /dev/zero | jobfam check --stdin` must end.
+    let read = jobfam::source::read_capped(io::stdin().lock(), settings.max_file_size());
     if name.is_some_and(|n| settings.files.exclude.matches(n)) {
         // An editor or hook linting a page the config excludes: nothing to say.
         return jobfam::Outcome {
@@ -351,9 +357,16 @@ fn check_stdin(
         };
     }
     let report = match read {
-        Ok(_) => Source::from_bytes(path.clone(), bytes)
+        Ok(bytes) => Source::from_bytes(path.clone(), bytes)
             .map(|source| jobfam::check_source(&source, ctx))
             .map_err(|e| e.to_string()),
+        Err(jobfam::source::ReadError::Io { source }) => {
+            Err(format!("cannot read standard input: {source}"))
+        }
+        Err(jobfam::source::ReadError::TooLarge { limit, .. }) => Err(format!(
+            "standard input is over the size limit of {}; raise it with --max-file-size",
+            jobfam::source::human_size(limit)
+        )),
         Err(e) => Err(format!("cannot read standard input: {e}")),
     };
     let report = report.unwrap_or_else(|message| {

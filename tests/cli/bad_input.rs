@@ -287,3 +287,133 @@ fn human_format_shows_the_yaml_line() {
     assert!(text.contains("[bad.md:3:"), "{text}");
     assert!(text.contains("levels: [one, two"), "{text}");
 }
+
+/// The lines of `check --format compact --select structure/placeholder ARGS` in `dir`.
+#[cfg(unix)]
+fn lines_in(dir: &TempDir, args: &[&str]) -> (i32, Vec<String>) {
+    let (code, out, _) = check_in(dir, args);
+    (code, out.lines().map(str::to_string).collect())
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+const PIPE: &str = "is a named pipe, not a file; jobfam reads only regular files: replace it with one, or exclude it";
+#[cfg(unix)]
+const ZERO: &str = "is a link to a device (`/dev/zero`), not a file; jobfam reads only regular files: replace it with one, or exclude it";
+
+/// Reading a named pipe waits for a writer forever, and `/dev/zero` never ends: both are
+/// refused before a byte is read, and the other pages are still checked.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_link_to_a_device_is_refused_unread() {
+    let dir = dir_with(&[("pages/a.md", GOOD.as_bytes())]);
+    mkfifo(&dir.path().join("pages/pipe.md"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("pages/zero.md")).unwrap();
+    let expected = [
+        "pages/a.md:6:3: warning structure/placeholder: `TODO` marker left in the page".to_string(),
+        format!("pages/pipe.md:1:1: error read-error: {PIPE}"),
+        format!("pages/zero.md:1:1: error read-error: {ZERO}"),
+    ];
+    assert_eq!(lines_in(&dir, &["pages/*.md"]), (2, expected.to_vec()));
+    // A walk takes regular files only, as ripgrep's does.
+    assert_eq!(lines_in(&dir, &["pages"]), (0, vec![expected[0].clone()]));
+}
+
+/// `model`, `--schema`, `--words`, `--config` and a `.jobfam-words.txt` beside a page are read
+/// as pages are.
+#[cfg(unix)]
+#[test]
+fn settings_files_that_are_not_files_are_refused_unread() {
+    let dir = dir_with(&[("a.md", GOOD.as_bytes())]);
+    mkfifo(&dir.path().join("pipe"));
+    let (code, out, err) = crate::run_in(dir.path(), &["model", "pipe"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err, format!("error: pipe: {PIPE}\n"));
+
+    assert_eq!(
+        lines_in(&dir, &["--schema", "pipe", "a.md"]),
+        (
+            2,
+            vec![format!(
+                "pipe:1:1: error config-error: cannot read schema: {PIPE}"
+            )]
+        )
+    );
+    let (code, _, err) = check_in(&dir, &["--words", "pipe", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!("error: cannot read the word list pipe: {PIPE}\n")
+    );
+    assert_eq!(
+        lines_in(&dir, &["--config", "pipe", "a.md"]),
+        (
+            2,
+            vec![format!("pipe:1:1: error config-error: config file {PIPE}")]
+        )
+    );
+
+    // Beside the page, a word list was passed over when it was not a file; now it is refused.
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join(".jobfam-words.txt")).unwrap();
+    let (code, out, _) = crate::check_in(dir.path(), &["--select", "spelling", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        format!(
+            "a.md:1:1: error read-error: cannot read the word list {}: {ZERO}\n",
+            dir.path().join(".jobfam-words.txt").display()
+        )
+    );
+}
+
+/// A file over the size limit is one read error that says how to raise the limit; the other
+/// pages are still checked. Standard input has the same limit.
+#[test]
+fn a_file_over_the_size_limit_is_one_read_error() {
+    let big = format!("{GOOD}{}\n", "x".repeat(2049 - GOOD.len()));
+    let dir = dir_with(&[("a.md", GOOD.as_bytes()), ("big.md", big.as_bytes())]);
+    let (code, out, _) = check_in(&dir, &["--max-file-size", "1K", "a.md", "big.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "a.md:6:3: warning structure/placeholder: `TODO` marker left in the page
+big.md:1:1: error read-error: is 2.0 KiB (2050 bytes), over the size limit of 1 KiB; raise the limit with --max-file-size or `max_file_size` in jobfam.toml, or exclude the file
+"
+    );
+    let (code, out, _) = check_in(&dir, &["--max-file-size", "2050", "big.md"]);
+    assert_eq!((code, out.lines().count()), (0, 1), "{out}");
+
+    let out = jobfam()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "compact",
+            "--max-file-size",
+            "1K",
+            "--stdin",
+        ])
+        .write_stdin(big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "<stdin>:1:1: error read-error: standard input is over the size limit of 1 KiB; raise it with --max-file-size\n"
+    );
+
+    let (code, _, err) = check_in(&dir, &["--max-file-size", "1X", "a.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`1X` is not a size; write bytes, or a number with K, M or G (like 16M)"),
+        "{err}"
+    );
+}
