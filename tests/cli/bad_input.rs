@@ -323,6 +323,11 @@ fn a_named_pipe_or_a_link_to_a_device_is_refused_unread() {
         format!("pages/zero.md:1:1: error read-error: {ZERO}"),
     ];
     assert_eq!(lines_in(&dir, &["pages/*.md"]), (2, expected.to_vec()));
+    // Named, the pipe was "no such file or directory".
+    assert_eq!(
+        lines_in(&dir, &["pages/pipe.md", "pages/a.md"]),
+        (2, vec![expected[0].clone(), expected[1].clone()])
+    );
     // A walk takes regular files only, as ripgrep's does.
     assert_eq!(lines_in(&dir, &["pages"]), (0, vec![expected[0].clone()]));
 }
@@ -415,5 +420,108 @@ big.md:1:1: error read-error: is 2.0 KiB (2050 bytes), over the size limit of 1 
     assert!(
         err.contains("`1X` is not a size; write bytes, or a number with K, M or G (like 16M)"),
         "{err}"
+    );
+}
+
+/// `**` does not enter linked folders (as bash and zsh do not), so two links to a folder above
+/// cannot make the expansion endless (the glob crate's walker followed them: 2^40 paths).
+#[cfg(unix)]
+#[test]
+fn a_glob_over_a_symlink_cycle_ends() {
+    let dir = dir_with(&[("tree/sub/b.md", GOOD.as_bytes())]);
+    std::os::unix::fs::symlink("..", dir.path().join("tree/sub/up")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("tree/sub/again")).unwrap();
+    let page = "tree/sub/b.md:6:3: warning structure/placeholder: `TODO` marker left in the page";
+    assert_eq!(
+        lines_in(&dir, &["tree/**/*.md"]),
+        (0, vec![page.to_string()])
+    );
+    assert_eq!(lines_in(&dir, &["tree"]), (0, vec![page.to_string()]));
+    // A link named in the pattern itself is followed: it cannot loop.
+    std::os::unix::fs::symlink("tree/sub", dir.path().join("link")).unwrap();
+    assert_eq!(
+        lines_in(&dir, &["link/*.md"]),
+        (0, vec![page.replace("tree/sub", "link")])
+    );
+}
+
+/// A name that is not UTF-8 was skipped without a word; it is reported, and can be excluded.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = dir_with(&[("a.md", GOOD.as_bytes())]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(dir.path().join(name), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join(std::ffi::OsStr::from_bytes(b"\xff.png")),
+        b"",
+    )
+    .unwrap();
+    let (code, lines) = lines_in(&dir, &["."]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        lines,
+        [
+            "./a.md:6:3: warning structure/placeholder: `TODO` marker left in the page",
+            "./caf\u{fffd}.md:1:1: error path-error: file name is not valid UTF-8, so jobfam cannot check it; rename it or exclude it",
+        ],
+        "a name that is no page's (`\\xff.png`) is not reported"
+    );
+    assert_eq!(lines_in(&dir, &["*.md"]).1.len(), 2);
+    assert_eq!(lines_in(&dir, &[".", "--exclude", "caf?.md"]).0, 0);
+}
+
+/// `Path::is_file` said "no such file" for a file in a folder that cannot be entered; the
+/// error from its metadata says why.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_entered_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with(&[
+        ("locked/a.md", GOOD.as_bytes()),
+        ("open/b.md", GOOD.as_bytes()),
+    ]);
+    std::os::unix::fs::symlink("nowhere.md", dir.path().join("dangling.md")).unwrap();
+    assert_eq!(
+        lines_in(&dir, &["dangling.md"]),
+        (2, vec!["dangling.md:1:1: error path-error: is a symbolic link to `nowhere.md`, which does not exist; fix the link or exclude it".to_string()])
+    );
+    let locked = dir.path().join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    if readable {
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as root, where a folder with mode 000 can still be entered");
+        return;
+    }
+    let denied = |folder: &str| {
+        format!(
+            "{folder}:1:1: error path-error: cannot enter folder {folder}: permission denied; check its permissions, or exclude it"
+        )
+    };
+    let results = [
+        lines_in(&dir, &["locked/a.md"]),
+        lines_in(&dir, &["locked/*.md"]),
+        lines_in(&dir, &["locked"]),
+        lines_in(&dir, &["."]),
+    ];
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        results[0],
+        (2, vec!["locked/a.md:1:1: error path-error: cannot enter folder locked: permission denied; check its permissions, or exclude it".to_string()])
+    );
+    assert_eq!(results[1], (2, vec![denied("locked")]));
+    assert_eq!(results[2], (2, vec![denied("locked")]));
+    assert_eq!(
+        results[3],
+        (
+            2,
+            vec![
+                denied("./locked"),
+                "./open/b.md:6:3: warning structure/placeholder: `TODO` marker left in the page"
+                    .to_string()
+            ]
+        )
     );
 }
