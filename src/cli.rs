@@ -77,6 +77,15 @@ pub struct CheckArgs {
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
 
+    /// Read no file larger than SIZE: bytes, or with a K, M or G suffix [default: 16M]
+    ///
+    /// A larger page is reported as a read error and not checked; so is a larger config file,
+    /// schema, word list or standard input. Real pages are well under 1M: the limit is there
+    /// so a link to something endless cannot exhaust memory. Replaces the config's
+    /// `max_file_size`.
+    #[arg(long, value_name = "SIZE", value_parser = jobfam::source::parse_size, help_heading = "Files")]
+    pub max_file_size: Option<u64>,
+
     /// Use this config file instead of looking for one
     ///
     /// Without it, jobfam.toml or .jobfam.toml is looked for in the current folder (for
@@ -121,7 +130,7 @@ pub struct CheckArgs {
     /// The diff goes to standard output (apply it with `patch -p0`) instead of the report.
     /// Exit 1 when a page would change, 0 when none would, 2 when something could not be
     /// checked, so CI can require fixed pages.
-    #[arg(long, conflicts_with_all = ["format", "output"], help_heading = "Fixing")]
+    #[arg(long, conflicts_with_all = ["format", "output", "fix"], help_heading = "Fixing")]
     pub diff: bool,
 
     /// When to use colour in the human format

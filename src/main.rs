@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
-use jobfam::config::{CommandLine, Settings};
+use jobfam::config::{CommandLine, ConfigError, Settings};
 use jobfam::document::slug::Preset;
 use jobfam::fix::{self, FixRun, Mode};
 use jobfam::report::{self, Format, Run, Style};
@@ -36,6 +36,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(Unusable::Usage(message)) => return usage_error(&message),
                 Err(Unusable::Config(e)) => return config_error(&mut out, &args, &e),
             };
+            jobfam::source::set_max_file_size(settings.max_file_size());
             if settings.spells() {
                 // The dictionary loads on another thread while the schema compiles and pages
                 // are read and parsed.
@@ -43,6 +44,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             let ctx = match settings.context() {
                 Ok(ctx) => ctx,
+                Err(ConfigError::Schema(e)) => return schema_error(&mut out, &args, &e),
                 Err(e) => return usage_error(&e.to_string()),
             };
             let allowed = if args.unsafe_fixes {
@@ -212,6 +214,11 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
             .unwrap_or_default(),
         _ => std::path::PathBuf::from("."),
     };
+    // The config file is read under the command line's limit: its own `max_file_size` is not
+    // known until it is read.
+    if let Some(limit) = args.max_file_size {
+        jobfam::source::set_max_file_size(limit);
+    }
     let file = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
@@ -246,6 +253,7 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
             LocaleChoice::EnGb => Locale::EnGb,
         }),
         words: args.words.clone(),
+        max_file_size: args.max_file_size,
     };
     base.apply(cli).map_err(|e| Unusable::Usage(e.to_string()))
 }
@@ -257,8 +265,44 @@ fn config_error(
     args: &cli::CheckArgs,
     e: &jobfam::config::ConfigFileError,
 ) -> io::Result<u8> {
+    let n = e.problems.len();
+    let line = format!(
+        "{} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
+        jobfam::diagnostic::display_path(&e.path),
+        if n == 1 { "" } else { "s" }
+    );
+    unusable(out, args, e.report(), &line)
+}
+
+/// Reports a schema that cannot be used as [`config_error`] reports a config file. Exit 2.
+fn schema_error(
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    e: &jobfam::schema::SchemaError,
+) -> io::Result<u8> {
+    let shown = jobfam::diagnostic::display_path(e.path());
+    let line = if args.schema.is_some() {
+        format!(
+            "schema {shown} cannot be used; fix it, or leave out --schema to use the built-in one"
+        )
+    } else {
+        format!(
+            "schema {shown} (the config's `schema`) cannot be used; fix it, or remove `schema` to use the built-in one"
+        )
+    };
+    unusable(out, args, e.report(), &line)
+}
+
+/// The report of a file that stops the whole run, in the format asked for, and `line` on
+/// standard error. Exit 2.
+fn unusable(
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    report: jobfam::diagnostic::FileReport,
+    line: &str,
+) -> io::Result<u8> {
     let outcome = jobfam::Outcome {
-        reports: vec![e.report()],
+        reports: vec![report],
         files_checked: 0,
     };
     if args.diff {
@@ -267,13 +311,7 @@ fn config_error(
     } else {
         emit(out, args, &outcome)?;
     }
-    let n = e.problems.len();
-    writeln!(
-        io::stderr(),
-        "error: {} cannot be used ({n} problem{}); fix it, or pass --no-config to check without it",
-        jobfam::diagnostic::display_path(&e.path),
-        if n == 1 { "" } else { "s" }
-    )?;
+    writeln!(io::stderr(), "error: {line}")?;
     Ok(2)
 }
 
@@ -313,10 +351,9 @@ fn check_stdin(
     settings: &Settings,
     ctx: &jobfam::rules::Context,
 ) -> jobfam::Outcome {
-    use std::io::Read;
     let path = name.map_or_else(|| "<stdin>".into(), std::path::Path::to_path_buf);
-    let mut bytes = Vec::new();
-    let read = io::stdin().lock().read_to_end(&mut bytes);
+    // Capped as a file is: `cat /dev/zero | jobfam check --stdin` must end.
+    let read = jobfam::source::read_capped(io::stdin().lock(), settings.max_file_size());
     if name.is_some_and(|n| settings.files.exclude.matches(n)) {
         // An editor or hook linting a page the config excludes: nothing to say.
         return jobfam::Outcome {
@@ -325,9 +362,16 @@ fn check_stdin(
         };
     }
     let report = match read {
-        Ok(_) => Source::from_bytes(path.clone(), bytes)
+        Ok(bytes) => Source::from_bytes(path.clone(), bytes)
             .map(|source| jobfam::check_source(&source, ctx))
             .map_err(|e| e.to_string()),
+        Err(jobfam::source::ReadError::Io { source }) => {
+            Err(format!("cannot read standard input: {source}"))
+        }
+        Err(jobfam::source::ReadError::TooLarge { limit, .. }) => Err(format!(
+            "standard input is over the size limit of {}; raise it with --max-file-size",
+            jobfam::source::human_size(limit)
+        )),
         Err(e) => Err(format!("cannot read standard input: {e}")),
     };
     let report = report.unwrap_or_else(|message| {

@@ -4,8 +4,10 @@
 //! (default `structure/schema`), with the subschema's `x-message`/`x-help` text, pointing at
 //! the model node's span: a heading, a bullet, a front matter key, or the page's first line.
 
+use crate::diagnostic::{FileReport, error_ids};
 use crate::document::{Page, Span};
 use crate::rules::{self, Check, Finding};
+use crate::source::{ReadError, Source};
 use jsonschema::ValidationError;
 use regex::Regex;
 use serde_json::Value;
@@ -27,13 +29,13 @@ pub struct Schema {
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaError {
     /// The file could not be read.
-    #[error("cannot read schema {}: {source}", path.display())]
+    #[error("cannot read schema {}: {}", path.display(), read_reason(source))]
     Read {
         /// The schema file.
         path: PathBuf,
-        /// The I/O error.
+        /// Why.
         #[source]
-        source: std::io::Error,
+        source: ReadError,
     },
     /// The file is not JSON.
     #[error("schema {} is not valid JSON: {message} (line {line}, column {column})", path.display())]
@@ -57,6 +59,47 @@ pub enum SchemaError {
     },
 }
 
+impl SchemaError {
+    /// The schema file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            SchemaError::Read { path, .. }
+            | SchemaError::Json { path, .. }
+            | SchemaError::Invalid { path, .. } => path,
+        }
+    }
+
+    /// The error as a diagnostic in the schema file, for any reporter: a run with a schema it
+    /// cannot use checks nothing, and a CI report should say why it is empty.
+    pub fn report(&self) -> FileReport {
+        let message = match self {
+            SchemaError::Read { source, .. } => {
+                format!("cannot read schema: {}", read_reason(source))
+            }
+            SchemaError::Json {
+                message,
+                line,
+                column,
+                ..
+            } => format!("schema is not valid JSON: {message} (line {line}, column {column})"),
+            SchemaError::Invalid { message, .. } => {
+                format!("schema is not a valid JSON Schema: {message}")
+            }
+        };
+        let path = crate::diagnostic::display_path(self.path());
+        let mut d = crate::diagnostic::path_error(&path, error_ids::CONFIG, message);
+        d.help = Some(
+            "fix the schema, or leave out --schema (or `schema` in jobfam.toml) to use the built-in one"
+                .into(),
+        );
+        FileReport {
+            path,
+            text: None,
+            diagnostics: vec![d],
+        }
+    }
+}
+
 impl Schema {
     /// The built-in job-family schema.
     pub fn builtin() -> Schema {
@@ -66,15 +109,12 @@ impl Schema {
 
     /// Reads and compiles the schema at `path`.
     pub fn from_file(path: &Path) -> Result<Schema, SchemaError> {
-        #[expect(
-            clippy::disallowed_methods,
-            reason = "a schema file is configuration, not a page"
-        )]
-        let text = std::fs::read_to_string(path).map_err(|source| SchemaError::Read {
+        // Read as a page is: a schema named by a contributed config is as untrusted.
+        let source = Source::read(path).map_err(|source| SchemaError::Read {
             path: path.to_path_buf(),
             source,
         })?;
-        Schema::parse(&text, path)
+        Schema::parse(&source.text, path)
     }
 
     /// Compiles schema text; `path` is only used in messages.
@@ -97,7 +137,7 @@ impl Schema {
         let validator = jsonschema::options()
             .with_draft(jsonschema::Draft::Draft202012)
             .build(&document)
-            .map_err(|e| invalid(e.to_string()))?;
+            .map_err(|e| invalid(build_message(&e)))?;
         let mut near = HashMap::new();
         let mut problems = Vec::new();
         visit_keywords(&document, &mut |key, value| match (key, value) {
@@ -106,13 +146,20 @@ impl Schema {
                 Some(_) => problems.push(format!(
                     "`x-rule: {id}` names a rule that does not come from the schema"
                 )),
-                None => problems.push(format!("`x-rule: {id}` names no rule; see `jobfam rules`")),
+                None => problems.push(format!(
+                    "`x-rule: {}` names no rule; see `jobfam rules`",
+                    shorten(id)
+                )),
             },
             ("x-near", Value::String(pattern)) => match Regex::new(pattern) {
                 Ok(re) => {
                     near.insert(pattern.clone(), re);
                 }
-                Err(e) => problems.push(format!("`x-near` is not a valid regex: {e}")),
+                Err(e) => problems.push(format!(
+                    "`x-near` `{}` is not a valid regex: {}",
+                    shorten(pattern),
+                    regex_problem(&e)
+                )),
             },
             ("x-message" | "x-help", Value::String(_) | Value::Object(_)) => {}
             ("x-rule" | "x-near" | "x-message" | "x-help", _) => {
@@ -214,6 +261,57 @@ fn segment(s: jsonschema::paths::LocationSegment<'_>) -> String {
     }
 }
 
+/// Why a schema could not be read, without a second "cannot read".
+fn read_reason(e: &ReadError) -> String {
+    match e {
+        ReadError::Io { source } => format!("{source}; check that it exists and is readable"),
+        other => other.to_string(),
+    }
+}
+
+/// The longest value quoted whole in a message; a schema can hold a pattern megabytes long.
+const QUOTED: usize = 80;
+
+/// `value`, cut to [`QUOTED`] characters with `…` when it is longer.
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_string(),
+    }
+}
+
+/// What jsonschema says about a schema it cannot compile, with the schema value it quotes
+/// cut short, and the whole message bounded too.
+fn build_message(e: &ValidationError<'_>) -> String {
+    let message = e.to_string();
+    let quoted = e.instance().to_string();
+    let message = if quoted.chars().count() > QUOTED {
+        // A JSON string keeps its closing quote: `"(aaa…"`.
+        let close = if quoted.starts_with('"') { "\"" } else { "" };
+        message.replace(&quoted, &format!("{}{close}", shorten(&quoted)))
+    } else {
+        message
+    };
+    match message.char_indices().nth(4 * QUOTED) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
+}
+
+/// The reason in a regex error, without the pattern it prints whole (and a caret under it).
+fn regex_problem(e: &regex::Error) -> String {
+    match e {
+        regex::Error::Syntax(text) => text
+            .lines()
+            .find_map(|l| l.strip_prefix("error: "))
+            .map_or_else(|| shorten(text), str::to_string),
+        regex::Error::CompiledTooBig(limit) => {
+            format!("it compiles to more than {limit} bytes; simplify it")
+        }
+        other => shorten(&other.to_string()),
+    }
+}
+
 /// Calls `f` with every key and value of every object in the schema.
 fn visit_keywords(value: &Value, f: &mut impl FnMut(&str, &Value)) {
     match value {
@@ -242,7 +340,7 @@ fn generated_message(instance_path: &[String], error: &ValidationError<'_>) -> S
             format!("{at} has no `{}`", property.as_str().unwrap_or("?"))
         }
         K::Type { kind } => format!("{at} is not of type {kind:?}").to_lowercase(),
-        K::Pattern { pattern } => format!("{at} does not match `{pattern}`"),
+        K::Pattern { pattern } => format!("{at} does not match `{}`", shorten(pattern)),
         K::Contains => format!("{at} has no item the schema asks for"),
         K::MinLength { limit } => format!("{at} is shorter than {limit} characters"),
         K::MinItems { limit } => format!("{at} has fewer than {limit} items"),

@@ -55,9 +55,43 @@ pub struct Site {
 }
 
 /// Whether `url` can be a site's origin (`https://about.gitlab.com`): `--site-url` and
-/// `site_url` must be.
+/// `site_url` must be. It needs a host (`https://` alone would make every `https://` link
+/// look like this site's); a port and a path under which the site is served may follow.
 pub fn is_origin(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        // An IPv6 address: `[::1]:8080`.
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((ip, "")) => (is_ipv6(ip), None),
+            Some((ip, after)) => (is_ipv6(ip), Some(after.strip_prefix(':').unwrap_or(""))),
+            None => (false, None),
+        },
+        None => {
+            let (host, port) = match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            };
+            let label =
+                |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            (host.split('.').all(label), port)
+        }
+    };
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    host_ok && port_ok
+}
+
+fn is_ipv6(ip: &str) -> bool {
+    ip.contains(':')
+        && ip
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
 }
 
 impl Site {
@@ -317,5 +351,33 @@ mod tests {
             page_bases(Path::new("s/x.md")),
             [PathBuf::from("s/x"), PathBuf::from("s")]
         );
+    }
+
+    #[test]
+    fn an_origin_needs_a_host() {
+        for good in [
+            "https://about.gitlab.com",
+            "https://about.gitlab.com/",
+            "http://localhost:1313",
+            "https://gitlab.com/handbook",
+            "http://[::1]:8080/",
+        ] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "http://",
+            "https:///x",
+            "https://:443",
+            "https://a..b",
+            "https://exa mple.com",
+            "https://x.com:",
+            "https://x.com:port",
+            "http://[]",
+            "about.gitlab.com",
+            "ftp://x.com",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+        }
     }
 }

@@ -2,9 +2,17 @@
 //!
 //! This is the only module that reads page bytes. Everything after it works on `Source.text`,
 //! so the language server and tests, which have no file, go through the same pipeline.
+//!
+//! It is also the one safe way to read any file jobfam is given (config, schema, word lists):
+//! [`read_file`] refuses what is not a regular file, without blocking on a named pipe or
+//! opening a device, and reads no more than the size limit (`--max-file-size`), because a
+//! contributed page can be a symbolic link to `/dev/zero`.
 
+use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The line ending a page mostly uses, kept so `--fix` writes the same one back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,18 +62,218 @@ pub enum ReadError {
         /// Byte offset of the NUL.
         offset: usize,
     },
+    /// The path names something that is not a regular file: reading a named pipe blocks
+    /// until a writer comes, and a device can be endless.
+    #[error(
+        "is {}{kind}{}, not a file; jobfam reads only regular files: replace it with one, or exclude it",
+        if link.is_some() { "a link to " } else { "" },
+        link.as_ref().map(|l| format!(" (`{}`)", l.display())).unwrap_or_default()
+    )]
+    NotAFile {
+        /// What it is.
+        kind: FileKind,
+        /// Where the path leads, when it is a symbolic link.
+        link: Option<PathBuf>,
+    },
+    /// The file is larger than the size limit.
+    #[error(
+        "is {}over the size limit of {}; raise the limit with --max-file-size or `max_file_size` in jobfam.toml, or exclude the file",
+        size.map(|s| format!("{}, ", human_size(s))).unwrap_or_default(),
+        human_size(*limit)
+    )]
+    TooLarge {
+        /// Its size, when the file system tells it truthfully (not for `/proc` files).
+        size: Option<u64>,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A directory.
+    Folder,
+    /// A FIFO.
+    NamedPipe,
+    /// A character or block device (`/dev/zero`).
+    Device,
+    /// A Unix domain socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Special,
+}
+
+impl FileKind {
+    /// What `metadata` describes, or `None` for a regular file.
+    pub fn of(metadata: &std::fs::Metadata) -> Option<FileKind> {
+        let t = metadata.file_type();
+        if t.is_file() {
+            return None;
+        }
+        if t.is_dir() {
+            return Some(FileKind::Folder);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_fifo() {
+                return Some(FileKind::NamedPipe);
+            }
+            if t.is_char_device() || t.is_block_device() {
+                return Some(FileKind::Device);
+            }
+            if t.is_socket() {
+                return Some(FileKind::Socket);
+            }
+        }
+        Some(FileKind::Special)
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileKind::Folder => "a folder",
+            FileKind::NamedPipe => "a named pipe",
+            FileKind::Device => "a device",
+            FileKind::Socket => "a socket",
+            FileKind::Special => "a special file",
+        })
+    }
+}
+
+/// The size limit unless `--max-file-size` or `max_file_size` says otherwise: 80 times the
+/// largest real page (under 200 KB), and small enough that reading it cannot exhaust memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The size limit of this run. One per process, set by the binary before anything is read:
+/// every reader (pages, linked pages, `--fix`, config, schema, word lists) goes through
+/// [`Source::read`] or [`read_file`], so none can forget the limit or disagree about it.
+static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_FILE_SIZE);
+
+/// Sets the size limit for every file read from now on.
+pub fn set_max_file_size(bytes: u64) {
+    MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// The size limit files are read with.
+pub fn max_file_size() -> u64 {
+    MAX_FILE_SIZE.load(Ordering::Relaxed)
+}
+
+/// Parses a size as `--max-file-size` and `max_file_size` take it: bytes, or a number with a
+/// `K`, `M` or `G` suffix (powers of 1024, as ripgrep's `--max-filesize`).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let (digits, unit) = match trimmed.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&trimmed[..i], Some(c.to_ascii_uppercase())),
+        _ => (trimmed, None),
+    };
+    let shift = match unit {
+        None => 0,
+        Some('K') => 10,
+        Some('M') => 20,
+        Some('G') => 30,
+        Some(_) => return Err(size_error(text)),
+    };
+    let number: u64 = match digits.parse() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => n,
+        _ => return Err(size_error(text)),
+    };
+    match number.checked_mul(1 << shift) {
+        Some(0) => Err(format!(
+            "`{text}` would refuse every file; give a size of at least 1 byte"
+        )),
+        Some(bytes) => Ok(bytes),
+        None => Err(format!("`{text}` is too large")),
+    }
+}
+
+fn size_error(text: &str) -> String {
+    format!("`{text}` is not a size; write bytes, or a number with K, M or G (like 16M)")
+}
+
+/// A size for people: `16 MiB`, `1.5 MiB`, `900 bytes`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit {
+            return if bytes % unit == 0 {
+                format!("{} {name}", bytes / unit)
+            } else {
+                let value = bytes as f64 / unit as f64;
+                format!("{value:.1} {name} ({bytes} bytes)")
+            };
+        }
+    }
+    format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" })
+}
+
+/// Reads the whole file at `path`, at most `limit` bytes, refusing what is not a regular file.
+///
+/// The path is looked at first, so a device is never opened (opening one can act: a watchdog
+/// starts its timer). Then it is opened without blocking (a named pipe put there since would
+/// otherwise wait for a writer forever), and the opened handle is what is checked and read,
+/// so nothing swapped in between gets through.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io { source };
+    let refuse = |metadata: &std::fs::Metadata| {
+        FileKind::of(metadata).map(|kind| ReadError::NotAFile {
+            kind,
+            link: std::fs::read_link(path).ok(),
+        })
+    };
+    if let Some(e) = std::fs::metadata(path).ok().as_ref().and_then(refuse) {
+        return Err(e);
+    }
+    let file = open_without_blocking(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if let Some(e) = refuse(&metadata) {
+        return Err(e);
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: Some(metadata.len()),
+            limit,
+        });
+    }
+    read_capped(file, limit)
+}
+
+/// Reads `reader` to its end, failing once it passes `limit` bytes: for standard input, and
+/// for files whose size the file system does not know (`/proc`).
+pub fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io { source })?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { size: None, limit });
+    }
+    Ok(bytes)
+}
+
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK changes nothing for a regular file; on a named pipe it makes `open`
+        // return at once instead of waiting for a writer. The flag's bits fit an i32.
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl Source {
-    /// Reads and decodes the page at `path`.
+    /// Reads and decodes the page at `path`, with [`read_file`] and this run's size limit.
     pub fn read(path: &Path) -> Result<Source, ReadError> {
-        #[expect(
-            clippy::disallowed_methods,
-            reason = "source.rs is the one place that reads pages"
-        )]
-        let bytes = std::fs::read(path).map_err(|source| ReadError::Io { source })?;
+        let bytes = read_file(path, max_file_size())?;
         Source::from_bytes(path.to_path_buf(), bytes)
     }
 
@@ -154,5 +362,69 @@ mod tests {
         assert!(matches!(e, ReadError::InvalidUtf8 { offset: 3, line: 1 }));
         let e = Source::from_bytes("a.md".into(), b"ok\0".to_vec()).unwrap_err();
         assert!(matches!(e, ReadError::Binary { offset: 2 }));
+    }
+
+    #[test]
+    fn sizes_parse_and_show() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        for bad in ["", "M", "16MB", "-1", "+1", "1.5M", "16 X"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+        assert_eq!(human_size(16 << 20), "16 MiB");
+        assert_eq!(human_size(1), "1 byte");
+        assert_eq!(human_size(1000), "1000 bytes");
+        assert_eq!(human_size(1536), "1.5 KiB (1536 bytes)");
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let bytes = read_capped(&b"abcd"[..], 4).unwrap();
+        assert_eq!(bytes, b"abcd");
+        let e = read_capped(&b"abcde"[..], 4).unwrap_err();
+        assert!(matches!(
+            e,
+            ReadError::TooLarge {
+                size: None,
+                limit: 4
+            }
+        ));
+        // An endless reader ends.
+        let e = read_capped(std::io::repeat(b'a'), 1 << 10).unwrap_err();
+        assert!(matches!(e, ReadError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn a_folder_is_refused() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let e = read_file(dir.path(), 1 << 20).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ReadError::NotAFile {
+                    kind: FileKind::Folder,
+                    link: None
+                }
+            ),
+            "{e}"
+        );
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "12345").unwrap();
+        let e = read_file(&file, 4).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ReadError::TooLarge {
+                    size: Some(5),
+                    limit: 4
+                }
+            ),
+            "{e}"
+        );
+        assert_eq!(read_file(&file, 5).unwrap(), b"12345");
     }
 }

@@ -15,7 +15,7 @@ use crate::paths::absolute;
 use crate::rules::enabled::{Level, Override};
 use crate::rules::grades::{DEFAULT_TABLE, GradeSettings};
 use crate::rules::{GROUPS, RuleMeta, Severity};
-use crate::source::{ReadError, Source};
+use crate::source::{FileKind, ReadError, Source};
 use crate::spelling::Locale;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,9 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
     let found = absolute(dir)
         .ancestors()
         .flat_map(|d| NAMES.iter().map(move |name| d.join(name)))
-        .find(|p| p.is_file())?;
+        // Anything there but a folder: a named pipe or a device called jobfam.toml is
+        // reported by `load`, not passed over for a config further up.
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))?;
     let cwd = std::env::current_dir().ok().map(|c| absolute(&c));
     match cwd.and_then(|c| found.strip_prefix(c).ok().map(Path::to_path_buf)) {
         Some(relative) => Some(relative),
@@ -151,6 +153,9 @@ pub fn load(path: &Path) -> Result<Settings, ConfigFileError> {
                 format!("config file is not valid UTF-8 (line {line})")
             }
             ReadError::Binary { .. } => "config file is binary, not TOML".to_string(),
+            e @ (ReadError::NotAFile { .. } | ReadError::TooLarge { .. }) => {
+                format!("config file {e}")
+            }
         };
         fail(
             None,
@@ -205,6 +210,7 @@ const TOP: &[&str] = &[
     "include",
     "exclude",
     "schema",
+    "max_file_size",
     "rules",
     "overrides",
     "links",
@@ -254,6 +260,9 @@ impl Reader {
         }
         if let Some(v) = table.get("schema") {
             settings.schema = self.path(v, "schema", Kind::File);
+        }
+        if let Some(v) = table.get("max_file_size") {
+            settings.max_file_size = self.size(v, "max_file_size");
         }
         if let Some(v) = table.get("rules") {
             if let Some(t) = self.table(v, "rules") {
@@ -551,6 +560,30 @@ impl Reader {
         }
     }
 
+    /// A size: bytes, or a string with a K, M or G suffix.
+    fn size(&mut self, v: &Value<'_>, key: &str) -> Option<u64> {
+        let text = match v.get_ref() {
+            DeValue::Integer(i) => u64::from_str_radix(i.as_str(), i.radix())
+                .map_or_else(|_| i.as_str().to_string(), |n| n.to_string()),
+            DeValue::String(s) => s.to_string(),
+            _ => {
+                self.wrong_type(v, key, "a size in bytes, or a string like \"16M\"");
+                return None;
+            }
+        };
+        match crate::source::parse_size(&text) {
+            Ok(bytes) => Some(bytes),
+            Err(message) => {
+                self.problem(
+                    v.span(),
+                    format!("`{key}`: {message}"),
+                    Some("write bytes (16777216) or a string with K, M or G (\"16M\")".into()),
+                );
+                None
+            }
+        }
+    }
+
     /// A string or an array of strings.
     fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
         match v.get_ref() {
@@ -617,12 +650,21 @@ impl Reader {
     /// `path` relative to the config file's folder, which must hold a file or folder there.
     fn resolve_path(&mut self, path: &Spanned<String>, kind: Kind) -> Option<PathBuf> {
         let resolved = self.dir.join(path.get_ref());
+        let metadata = std::fs::metadata(&resolved).ok();
         let ok = match kind {
-            Kind::File => resolved.is_file(),
-            Kind::Folder => resolved.is_dir(),
+            Kind::File => metadata.as_ref().is_some_and(std::fs::Metadata::is_file),
+            Kind::Folder => metadata.as_ref().is_some_and(std::fs::Metadata::is_dir),
         };
         if ok {
             return Some(resolved);
+        }
+        if let (Kind::File, Some(other)) = (kind, metadata.as_ref().and_then(FileKind::of)) {
+            self.problem(
+                path.span(),
+                format!("`{}` is {other}, not a file", path.get_ref()),
+                Some("name a regular file".into()),
+            );
+            return None;
         }
         let what = match kind {
             Kind::File => "file",

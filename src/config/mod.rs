@@ -13,6 +13,7 @@ use crate::rules::grades::GradeSettings;
 use crate::rules::{self, Context, GROUPS, RuleMeta};
 use crate::schema::{Schema, SchemaError};
 use crate::site::Site;
+use crate::source::DEFAULT_MAX_FILE_SIZE;
 use crate::spelling::check::{WordsError, read_list};
 use crate::spelling::{Locale, SpellCheck, Vocabulary};
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ pub struct Settings {
     pub vocabulary: Vocabulary,
     /// `[grades]`.
     pub grades: GradeSettings,
+    /// The most bytes read from one file; `None`: [`DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
 }
 
 /// What the command line says, laid over a config file's settings by [`Settings::apply`].
@@ -83,6 +86,8 @@ pub struct CommandLine {
     pub locale: Option<Locale>,
     /// `--words`: added to the config's.
     pub words: Vec<PathBuf>,
+    /// `--max-file-size`: replaces the config's.
+    pub max_file_size: Option<u64>,
 }
 
 /// A setting that cannot be used.
@@ -151,7 +156,15 @@ impl Settings {
             self.locale = locale;
         }
         self.words.extend(cli.words);
+        if cli.max_file_size.is_some() {
+            self.max_file_size = cli.max_file_size;
+        }
         Ok(self)
+    }
+
+    /// The most bytes read from one file.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
     /// Whether a rule that needs the dictionary may run, so it can start loading early.

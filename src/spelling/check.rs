@@ -170,7 +170,9 @@ impl SpellCheck {
             return Ok(found);
         }
         let file = dir.join(WORDS_FILE);
-        let list = if file.is_file() {
+        // Anything by that name is read (and a named pipe or a device is refused), so a word
+        // list that is not a file is reported rather than passed over.
+        let list = if std::fs::symlink_metadata(&file).is_ok() {
             Some(Arc::new(read_list(&file)?))
         } else {
             None

@@ -195,3 +195,32 @@ fn gitignored_pages_are_skipped() {
         "./y.md:1:1: warning structure/placeholder: `TBD` marker left in the page\n"
     );
 }
+
+/// `--diff` changes nothing and `--fix` writes: together they were accepted, and one of them
+/// silently did not happen.
+#[test]
+fn fix_and_diff_together_are_refused() {
+    let page = "fixtures/structure/placeholder/bad.md";
+    let (code, out, err) = run(&["check", "--fix", "--diff", page]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("error: the argument '--fix' cannot be used with '--diff'\n"),
+        "{err}"
+    );
+}
+
+/// `https://` alone has no host: every `https://` link would have looked like the site's own.
+#[test]
+fn site_url_without_a_host_is_refused() {
+    let page = "fixtures/structure/placeholder/bad.md";
+    for url in ["https://", "http://:8080", "https:///handbook"] {
+        let (code, out, err) = run(&["check", "--site-url", url, page]);
+        assert_eq!((code, out.as_str()), (2, ""), "{url}");
+        assert_eq!(
+            err,
+            format!(
+                "error: --site-url {url} is not an http(s) origin; write it like https://about.gitlab.com\n"
+            )
+        );
+    }
+}

@@ -619,3 +619,100 @@ fn init_will_not_hide_a_dot_jobfam_toml() {
     );
     assert!(!dir.path().join("jobfam.toml").exists());
 }
+
+#[test]
+fn site_url_in_the_config_needs_a_host() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"[links]\nsite_url = \"https://\"\n"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, _) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "jobfam.toml:2:12: error config-error: site_url `https://` is not an http(s) origin\n"
+    );
+}
+
+#[test]
+fn max_file_size_in_the_config_and_on_the_command_line() {
+    let big = format!("{PAGE}{}\n", "x".repeat(3000));
+    let dir = dir_with(&[
+        ("jobfam.toml", b"max_file_size = \"2K\"\n"),
+        ("page.md", PAGE.as_bytes()),
+        ("big.md", big.as_bytes()),
+    ]);
+    let (code, files) = checked(dir.path(), &["page.md", "big.md"]);
+    assert_eq!(
+        (code, files),
+        (2, vec!["big.md".to_string(), "page.md".to_string()])
+    );
+    let (_, out, _) = check_in(dir.path(), &["--select", "structure/placeholder", "big.md"]);
+    let size = big.len();
+    assert!(
+        out.starts_with(&format!(
+            "big.md:1:1: error read-error: is {:.1} KiB ({size} bytes), over the size limit of 2 KiB; ",
+            size as f64 / 1024.0
+        )),
+        "{out}"
+    );
+    // The command line wins; bytes as an integer work too.
+    assert_eq!(
+        checked(dir.path(), &["--max-file-size", "4K", "big.md"]).0,
+        0
+    );
+    std::fs::write(dir.path().join("jobfam.toml"), "max_file_size = 4096\n").unwrap();
+    assert_eq!(checked(dir.path(), &["big.md"]).0, 0);
+    for (value, message) in [
+        (
+            "\"lots\"",
+            "`max_file_size`: `lots` is not a size; write bytes, or a number with K, M or G (like 16M)",
+        ),
+        (
+            "0",
+            "`max_file_size`: `0` would refuse every file; give a size of at least 1 byte",
+        ),
+        (
+            "true",
+            "`max_file_size` must be a size in bytes, or a string like \"16M\", not a boolean",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join("jobfam.toml"),
+            format!("max_file_size = {value}\n"),
+        )
+        .unwrap();
+        let (code, out, _) = check_in(dir.path(), &["page.md"]);
+        assert_eq!(code, 2);
+        assert_eq!(
+            out,
+            format!("jobfam.toml:1:17: error config-error: {message}\n")
+        );
+    }
+}
+
+/// A config whose `schema` does not compile is reported in the report, like the config's own
+/// problems, with a line that says where the schema was named.
+#[test]
+fn a_config_schema_that_does_not_compile_is_reported() {
+    let dir = dir_with(&[
+        ("jobfam.toml", b"schema = \"s.json\"\n"),
+        ("s.json", b"{\"type\": 5}"),
+        ("page.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, err) = check_in(dir.path(), &["page.md"]);
+    assert_eq!(code, 2);
+    let schema = dir.path().join("s.json").display().to_string();
+    assert_eq!(
+        out,
+        format!(
+            "{schema}:1:1: error config-error: schema is not a valid JSON Schema: 5 is not valid under any of the schemas listed in the 'anyOf' keyword\n"
+        )
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: schema {schema} (the config's `schema`) cannot be used; fix it, or remove `schema` to use the built-in one\n"
+        )
+    );
+}
