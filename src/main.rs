@@ -83,7 +83,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
         }
         Command::Lsp => {
-            // The server's writer thread locks standard output itself.
+            // The server locks standard output itself, for as long as it runs.
             drop(out);
             match jobfam::lsp::run() {
                 Ok(()) => Ok(0),

@@ -39,6 +39,9 @@ pub struct Fix {
     pub end: usize,
     /// The edit, in UTF-16 positions.
     pub edit: TextEdit,
+    /// Whether the fix is certain: only safe fixes join the fix-all action an editor may run
+    /// on save; an unsafe one is offered as a quick fix a person picks.
+    pub safe: bool,
 }
 
 /// Places a report's diagnostics in `text`, the document as the editor holds it.
@@ -94,6 +97,7 @@ pub fn place(report: &FileReport, text: &str, uri: &Uri) -> Vec<Placed> {
                     range: range(f.offset, f.offset + f.length),
                     new_text: f.replacement.clone(),
                 },
+                safe: f.applicability == crate::rules::Applicability::Safe,
             });
             Placed { diagnostic, fix }
         })
@@ -136,12 +140,17 @@ pub fn actions(
     if wanted(&CodeActionKind::QUICKFIX) {
         for p in placed.iter().filter(|p| touches(p.diagnostic.range, range)) {
             let Some(fix) = &p.fix else { continue };
+            let title = title(&p.diagnostic);
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: title(&p.diagnostic),
+                title: if fix.safe {
+                    title
+                } else {
+                    format!("{title} (unsafe fix: check it)")
+                },
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![p.diagnostic.clone()]),
                 edit: Some(edit(uri, vec![fix.edit.clone()])),
-                is_preferred: Some(true),
+                is_preferred: Some(fix.safe),
                 ..CodeAction::default()
             }));
         }
@@ -161,10 +170,15 @@ pub fn actions(
     out
 }
 
-/// Every fix, in document order, leaving out any that overlaps one before it: the edits of
+/// Every safe fix, in document order, leaving out any that overlaps one before it: the edits of
 /// one workspace edit must not overlap. Running the action again applies what was left out.
+/// Unsafe fixes are left out, as `jobfam check --fix` leaves them.
 pub fn fix_all(placed: &[Placed]) -> Vec<TextEdit> {
-    let mut fixes: Vec<&Fix> = placed.iter().filter_map(|p| p.fix.as_ref()).collect();
+    let mut fixes: Vec<&Fix> = placed
+        .iter()
+        .filter_map(|p| p.fix.as_ref())
+        .filter(|f| f.safe)
+        .collect();
     fixes.sort_by_key(|f| (f.start, f.end));
     let mut edits = Vec::new();
     let mut end = None;
@@ -272,5 +286,43 @@ mod tests {
         );
         let only = [CodeActionKind::REFACTOR];
         assert!(actions(&uri, &p, line(0, 0), Some(&only)).is_empty());
+    }
+
+    #[test]
+    fn unsafe_fixes_are_quick_fixes_but_not_in_fix_all() {
+        // `many many` may be meant: its fix is unsafe; `the the` is certain.
+        let (uri, p) = placed("# T\n\nMany many times the the end\n");
+        let all = actions(
+            &uri,
+            &p,
+            Range::new(Position::new(2, 0), Position::new(2, 30)),
+            None,
+        );
+        let titles: Vec<(&str, Option<bool>, usize)> = all
+            .iter()
+            .map(|a| {
+                let CodeActionOrCommand::CodeAction(a) = a else {
+                    panic!("an action")
+                };
+                let edits = a.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri].len();
+                (a.title.as_str(), a.is_preferred, edits)
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "Remove the second `many` (spelling/repeated-word) (unsafe fix: check it)",
+                    Some(false),
+                    1
+                ),
+                (
+                    "Remove the second `the` (spelling/repeated-word)",
+                    Some(true),
+                    1
+                ),
+                ("Fix all jobfam problems", None, 1),
+            ]
+        );
     }
 }
