@@ -7,6 +7,7 @@ use crate::document::{DirectiveKind, Page};
 use crate::rules::Finding;
 use crate::rules::enabled::Enabled;
 use crate::rules::style::unused_suppression::UNUSED_SUPPRESSION;
+use std::collections::HashMap;
 
 /// One rule selector of one comment, and the 0-based lines it covers.
 struct Scope {
@@ -28,6 +29,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
     let index = LineIndex::new(&page.text);
     let mut out = Vec::new();
     let mut scopes = Vec::new();
+    let enables = Enables::new(page);
     for (i, d) in page.directives.iter().enumerate() {
         let line = index.line_of(d.span.start);
         let (first, last) = match d.kind {
@@ -35,7 +37,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
             DirectiveKind::NextLine => (line + 1, line + 1),
             DirectiveKind::Line => (line, line),
             DirectiveKind::File => (0, usize::MAX),
-            DirectiveKind::Disable => (line, end_of_disable(page, &index, i)),
+            DirectiveKind::Disable => (line, enables.end(page, &index, i)),
         };
         let selectors: Vec<Option<String>> = if d.rules.is_empty() {
             vec![None]
@@ -68,20 +70,32 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
             });
         }
     }
-    for finding in findings {
-        let line = index.line_of(finding.span.start);
-        let mut silenced = false;
-        for scope in &mut scopes {
-            let names = scope
-                .selector
-                .as_deref()
-                .is_none_or(|s| s == finding.rule.id || s == finding.rule.group());
-            if names && (scope.first..=scope.last).contains(&line) {
-                scope.used = true;
-                silenced = true;
-            }
+    // Findings and scopes meet by selector (every rule, a group or an id) and line, each by
+    // binary search over sorted lines, never by trying every comment for every finding.
+    let lines: Vec<usize> = findings
+        .iter()
+        .map(|f| index.line_of(f.span.start))
+        .collect();
+    // Lines of the findings each selector names, sorted.
+    let mut named: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (f, &line) in findings.iter().zip(&lines) {
+        for key in [None, Some(f.rule.id), Some(f.rule.group())] {
+            named.entry(key).or_default().push(line);
         }
-        if !silenced {
+    }
+    for list in named.values_mut() {
+        list.sort_unstable();
+    }
+    for scope in &mut scopes {
+        scope.used = named.get(&scope.selector.as_deref()).is_some_and(|list| {
+            let at = list.partition_point(|&l| l < scope.first);
+            list.get(at).is_some_and(|&l| l <= scope.last)
+        });
+    }
+    let covers = Coverage::new(&scopes);
+    for (finding, line) in findings.into_iter().zip(lines) {
+        let keys = [None, Some(finding.rule.id), Some(finding.rule.group())];
+        if !keys.iter().any(|key| covers.covers(*key, line)) {
             out.push(finding);
         }
     }
@@ -109,15 +123,97 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
     out
 }
 
-/// The last line a `jobfam-disable` covers: the line before a later `jobfam-enable` that names
-/// all of its rules (or names none), else the end of the page.
-fn end_of_disable(page: &Page, index: &LineIndex, i: usize) -> usize {
-    let rules = &page.directives[i].rules;
-    page.directives[i + 1..]
-        .iter()
-        .find(|e| {
-            e.kind == DirectiveKind::Enable
-                && (e.rules.is_empty() || rules.iter().all(|r| e.rules.contains(r)))
+/// The lines each selector's scopes cover: their ranges sorted by first line, with the furthest
+/// line reached by any range up to each one.
+struct Coverage<'s> {
+    ranges: HashMap<Option<&'s str>, (Vec<usize>, Vec<usize>)>,
+}
+
+impl<'s> Coverage<'s> {
+    fn new(scopes: &'s [Scope]) -> Coverage<'s> {
+        let mut by_selector: HashMap<Option<&str>, Vec<(usize, usize)>> = HashMap::new();
+        for scope in scopes {
+            by_selector
+                .entry(scope.selector.as_deref())
+                .or_default()
+                .push((scope.first, scope.last));
+        }
+        let ranges = by_selector
+            .into_iter()
+            .map(|(key, mut list)| {
+                list.sort_unstable();
+                let mut furthest = 0;
+                let reach = list
+                    .iter()
+                    .map(|&(_, last)| {
+                        furthest = furthest.max(last);
+                        furthest
+                    })
+                    .collect();
+                (key, (list.iter().map(|&(first, _)| first).collect(), reach))
+            })
+            .collect();
+        Coverage { ranges }
+    }
+
+    /// Whether a scope of `selector` covers `line`.
+    fn covers(&self, selector: Option<&str>, line: usize) -> bool {
+        self.ranges.get(&selector).is_some_and(|(firsts, reach)| {
+            let end = firsts.partition_point(|&first| first <= line);
+            end > 0 && reach[end - 1] >= line
         })
-        .map_or(usize::MAX, |e| index.line_of(e.span.start))
+    }
+}
+
+/// Where each `jobfam-disable` ends: the `jobfam-enable` comments in page order, and for each
+/// comment the nearest later one that names no rule (it ends every disable).
+struct Enables {
+    enables: Vec<usize>,
+    next_enable_all: Vec<Option<usize>>,
+}
+
+impl Enables {
+    /// Enables looked at for one disable before settling for the next one that ends all: a page
+    /// of thousands of disables and enables that do not match stays linear.
+    const LOOK_AHEAD: usize = 256;
+
+    fn new(page: &Page) -> Enables {
+        let d = &page.directives;
+        let enables = (0..d.len())
+            .filter(|&i| d[i].kind == DirectiveKind::Enable)
+            .collect();
+        let mut next_enable_all = vec![None; d.len() + 1];
+        for i in (0..d.len()).rev() {
+            next_enable_all[i] = if d[i].kind == DirectiveKind::Enable && d[i].rules.is_empty() {
+                Some(i)
+            } else {
+                next_enable_all[i + 1]
+            };
+        }
+        Enables {
+            enables,
+            next_enable_all,
+        }
+    }
+
+    /// The last line the `jobfam-disable` at directive `i` covers: the line before a later
+    /// `jobfam-enable` that names all of its rules (or names none), else the end of the page.
+    fn end(&self, page: &Page, index: &LineIndex, i: usize) -> usize {
+        let rules = &page.directives[i].rules;
+        let first = self.enables.partition_point(|&e| e <= i);
+        self.enables[first..]
+            .iter()
+            .take(Self::LOOK_AHEAD)
+            .copied()
+            .find(|&e| {
+                let named: std::collections::HashSet<&str> = page.directives[e]
+                    .rules
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                named.is_empty() || rules.iter().all(|r| named.contains(r.as_str()))
+            })
+            .or(self.next_enable_all[i + 1])
+            .map_or(usize::MAX, |e| index.line_of(page.directives[e].span.start))
+    }
 }

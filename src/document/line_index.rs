@@ -73,6 +73,21 @@ pub fn ending_len(rest: &str) -> usize {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Inside lines longer than [`STEP`] bytes: every `STEP` bytes, the offset and how many
+    /// characters and UTF-16 units precede it on its line. Made on the first position asked
+    /// for in such a line, so a column costs at most `STEP` bytes of counting, however many
+    /// findings a 5 MB line has.
+    checkpoints: std::sync::OnceLock<Vec<Checkpoint>>,
+}
+
+/// Bytes between checkpoints.
+const STEP: usize = 256;
+
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
 }
 
 /// A 1-based line and column.
@@ -90,7 +105,10 @@ impl LineIndex {
         let mut starts = vec![0];
         // A line that ends in a line ending starts another (perhaps empty) line after it.
         starts.extend(lines(text).filter(|l| l.content_end < l.end).map(|l| l.end));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            checkpoints: std::sync::OnceLock::new(),
+        }
     }
 
     /// How many lines the index knows (a text ending in a line ending counts the empty line
@@ -137,12 +155,12 @@ impl LineIndex {
 
     /// Line and column in Unicode scalar values (what people and the JSON report count).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        self.position_by(text, offset, |s| s.chars().count())
+        self.position_by(text, offset, false)
     }
 
     /// Line and column in UTF-16 code units (what LSP and SARIF count).
     pub fn position_utf16(&self, text: &str, offset: usize) -> Position {
-        self.position_by(text, offset, |s| s.encode_utf16().count())
+        self.position_by(text, offset, true)
     }
 
     /// The byte offset of 0-based `line` and `column` in UTF-16 code units: the inverse of
@@ -162,17 +180,61 @@ impl LineIndex {
         line.content_end
     }
 
-    fn position_by(&self, text: &str, offset: usize, width: impl Fn(&str) -> usize) -> Position {
+    fn position_by(&self, text: &str, offset: usize, utf16: bool) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
+        // Count from the line's start, or from the last checkpoint before `offset` on it.
+        let (from, before) = if offset - start > STEP {
+            let checkpoints = self
+                .checkpoints
+                .get_or_init(|| checkpoints(text, &self.starts));
+            let at = checkpoints.partition_point(|c| c.offset <= offset);
+            match at.checked_sub(1).map(|i| checkpoints[i]) {
+                Some(c) if c.offset >= start => (c.offset, if utf16 { c.utf16 } else { c.chars }),
+                _ => (start, 0),
+            }
+        } else {
+            (start, 0)
+        };
         // An offset inside the line ending (between `\r` and `\n`) sits at the content's end.
-        let prefix = text.get(start..offset).unwrap_or("");
+        let prefix = text.get(from..offset).unwrap_or("").trim_end_matches('\r');
+        let width = if utf16 {
+            prefix.encode_utf16().count()
+        } else {
+            prefix.chars().count()
+        };
         Position {
             line: line + 1,
-            column: width(prefix.trim_end_matches('\r')) + 1,
+            column: before + width + 1,
         }
     }
+}
+
+/// The checkpoints of every line of `text` longer than [`STEP`] bytes.
+fn checkpoints(text: &str, starts: &[usize]) -> Vec<Checkpoint> {
+    let mut out = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        if end - start <= STEP {
+            continue;
+        }
+        let (mut chars, mut utf16, mut next) = (0, 0, start + STEP);
+        for (at, c) in text[start..end].char_indices() {
+            let at = start + at;
+            if at >= next {
+                out.push(Checkpoint {
+                    offset: at,
+                    chars,
+                    utf16,
+                });
+                next = at + STEP;
+            }
+            chars += 1;
+            utf16 += c.len_utf16();
+        }
+    }
+    out
 }
 
 /// The largest char boundary at or below `offset`.
@@ -245,5 +307,23 @@ mod tests {
         assert_eq!(idx.position(text, 2), Position { line: 2, column: 1 });
         assert_eq!(idx.offset_utf16(text, 1, 0), 2);
         assert_eq!(idx.offset_utf16(text, 5, 0), 2);
+    }
+
+    /// Positions deep inside a long line, with characters of every width, come out as a count
+    /// from the line's start would give them.
+    #[test]
+    fn checkpoints_in_long_lines_agree_with_counting() {
+        let line: String = (0..400).map(|i| ["a", "é", "😀", "中"][i % 4]).collect();
+        let text = format!("short\n{line}\r\n{line}");
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(7) {
+            let start = idx.line_start(idx.line_of(offset)).unwrap();
+            let prefix = text[start..offset].trim_end_matches('\r');
+            let want = (idx.line_of(offset) + 1, prefix.chars().count() + 1);
+            let got = idx.position(&text, offset);
+            assert_eq!((got.line, got.column), want, "at {offset}");
+            let got = idx.position_utf16(&text, offset);
+            assert_eq!(got.column, prefix.encode_utf16().count() + 1, "at {offset}");
+        }
     }
 }

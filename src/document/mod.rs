@@ -166,7 +166,13 @@ impl Page {
     /// Whether `span` overlaps a code span of `block`, or template code (ERB, shortcodes).
     pub fn in_code(&self, block: &Block, span: Span) -> bool {
         let overlaps = |c: &Span| c.start < span.end && span.start < c.end;
-        block.code.iter().any(overlaps) || self.template_code.iter().any(overlaps)
+        // Code spans and template code are sorted and never overlap themselves: the first that
+        // might overlap is found by binary search, and the run of overlapping ones follows it.
+        let any = |spans: &[Span]| {
+            let first = spans.partition_point(|c| c.end <= span.start);
+            spans.get(first).is_some_and(overlaps)
+        };
+        any(&block.code) || any(&self.template_code)
     }
 }
 

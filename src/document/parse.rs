@@ -113,6 +113,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let mut blocks = Vec::new();
     let mut links = Vec::new();
     let mut tables = 0;
+    let (mut row, mut col): (Option<usize>, usize) = (None, 0);
     let mut directives = Vec::new();
     for node in root.descendants() {
         // Borrowed, not cloned: cloning would copy every text node's string.
@@ -241,14 +242,20 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
                 let span = walker.span(node);
                 walker.push_prose(span, &mut prose);
             }
-            NodeValue::Table(_) => tables += 1,
+            NodeValue::Table(_) => {
+                tables += 1;
+                row = None;
+            }
+            // Counted as the walk meets them: counting a cell's earlier siblings is quadratic
+            // in a long row or table.
+            NodeValue::TableRow(_) => {
+                row = Some(row.map_or(0, |r| r + 1));
+                col = 0;
+            }
             NodeValue::Paragraph | NodeValue::TableCell => {
                 let cell = matches!(data.value, NodeValue::TableCell).then(|| {
-                    let row = node
-                        .parent()
-                        .map_or(0, |r| r.preceding_siblings().count() - 1);
-                    let col = node.preceding_siblings().count() - 1;
-                    (tables, row, col)
+                    col += 1;
+                    (tables, row.unwrap_or(0), col - 1)
                 });
                 let mut block = Block {
                     span: walker.span(node),

@@ -119,7 +119,8 @@ fn grade(text: &str) -> Option<Grade> {
 /// Every grade statement in the page's blocks.
 pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec<GradeStatement> {
     let parents = parents(headings);
-    let level_of = |heading: Option<usize>| level_heading(heading, headings, &parents);
+    let siblings = unlabelled_siblings(headings);
+    let level_of = |heading: Option<usize>| level_heading(heading, headings, &parents, &siblings);
     let in_specialty = |heading: Option<usize>| {
         std::iter::successors(heading, |&h| parents[h])
             .any(|h| SPECIALTIES.is_match(&headings[h].text))
@@ -129,11 +130,14 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
         if block.cell.is_some() || block.is_heading {
             continue;
         }
+        // Links are in block order: this block's are one run, found by binary search.
+        let first_link = links.partition_point(|l| l.block < index);
         let block_links = || {
             links
                 .iter()
                 .enumerate()
-                .filter(move |(_, l)| l.block == index)
+                .skip(first_link)
+                .take_while(move |(_, l)| l.block == index)
         };
         // Almost no paragraph states a grade: skip the sentence pattern (the costly part of
         // parsing a page) unless the word or a grade link is there.
@@ -218,8 +222,23 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
             (row == 0 && b.text.trim().eq_ignore_ascii_case("grade")).then_some((table, col))
         })
         .collect();
+    // Each table's first column, by (table, row): looked up once per row, not searched for.
+    let first_cells: std::collections::HashMap<(usize, usize), &Block> = blocks
+        .iter()
+        .filter_map(|b| match b.cell {
+            Some((table, row, 0)) => Some(((table, row), b)),
+            _ => None,
+        })
+        .collect();
+    let mut cells: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (index, b) in blocks.iter().enumerate() {
+        if let Some((table, ..)) = b.cell {
+            cells.entry(table).or_default().push(index);
+        }
+    }
     for (table, grade_col) in headers {
-        for (index, b) in blocks.iter().enumerate() {
+        for &index in cells.get(&table).into_iter().flatten() {
+            let b = &blocks[index];
             let Some((t, row, col)) = b.cell else {
                 continue;
             };
@@ -230,7 +249,7 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
                 continue;
             };
             let n = caps.name("n").expect("group n always matches");
-            let role = blocks.iter().find(|r| r.cell == Some((table, row, 0)));
+            let role = first_cells.get(&(table, row)).copied();
             let (Some(role), Some(grade)) = (role, grade(n.as_str())) else {
                 continue;
             };
@@ -261,13 +280,42 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// The parent of each heading in the heading tree.
+/// The parent of each heading in the heading tree: the nearest heading before it of a lower
+/// level. One pass with a stack of the open headings, not a scan back from each heading.
 pub fn parents(headings: &[Heading]) -> Vec<Option<usize>> {
-    (0..headings.len())
-        .map(|i| {
-            (0..i)
-                .rev()
-                .find(|&j| headings[j].level < headings[i].level)
+    let mut open: Vec<usize> = Vec::new();
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            while open.last().is_some_and(|&j| headings[j].level >= h.level) {
+                open.pop();
+            }
+            let parent = open.last().copied();
+            open.push(i);
+            parent
+        })
+        .collect()
+}
+
+/// For each heading, the nearest heading before it of the same level, with no heading of a
+/// lower level between them, that is not a label: a flat page's level for its "Job Grade".
+fn unlabelled_siblings(headings: &[Heading]) -> Vec<Option<usize>> {
+    // The last unlabelled heading seen at each level since a lower-level one.
+    let mut last: [Option<usize>; 7] = [None; 7];
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let level = usize::from(h.level.min(6));
+            let sibling = last[level];
+            for deeper in last.iter_mut().skip(level + 1) {
+                *deeper = None;
+            }
+            if !is_label(&h.text) {
+                last[level] = Some(i);
+            }
+            sibling
         })
         .collect()
 }
@@ -277,6 +325,7 @@ fn level_heading(
     mut heading: Option<usize>,
     headings: &[Heading],
     parents: &[Option<usize>],
+    siblings: &[Option<usize>],
 ) -> Option<usize> {
     // "Data Analyst Job Grade" with no level above it names the (implicitly Intermediate) level.
     let mut fallback = None;
@@ -293,12 +342,7 @@ fn level_heading(
             return same_as_parent.or(Some(h));
         }
         // Flat pages put the label beside its level: "## Contract Manager", "## Job Grades".
-        let sibling = (0..h)
-            .rev()
-            .take_while(|&k| headings[k].level >= headings[h].level)
-            .filter(|&k| headings[k].level == headings[h].level)
-            .find(|&k| !is_label(&headings[k].text));
-        if let Some(k) = sibling.filter(|&k| names_seniority(&headings[k].text)) {
+        if let Some(k) = siblings[h].filter(|&k| names_seniority(&headings[k].text)) {
             return Some(k);
         }
         if fallback.is_none() && !level.is_empty() {
@@ -696,23 +740,25 @@ pub fn levels_without_grade(statements: &[GradeStatement], headings: &[Heading])
         .collect();
     // A level's statement may sit under it, or (in flat pages) under a sibling label heading
     // that follows it: "### Analyst", then "### Analyst Job Grade".
-    let end_of_level = |h: usize| {
-        (h + 1..headings.len())
-            .find(|&k| headings[k].level <= headings[h].level && !is_label(&headings[k].text))
-            .unwrap_or(headings.len())
-    };
+    // Whether a statement's level lies after `h` and before the level ends. Only the first
+    // stated level after `h` need be looked at, and the walk to it stops at the level's end,
+    // so each heading is passed over by at most one candidate per heading level above it.
     let stated_under = |h: usize| {
-        statements
-            .iter()
-            .any(|s| s.level.is_some_and(|l| l > h && l < end_of_level(h)))
+        let Some(&next) = stated.range(h + 1..).next() else {
+            return false;
+        };
+        (h + 1..=next)
+            .find(|&k| headings[k].level <= headings[h].level && !is_label(&headings[k].text))
+            .is_none_or(|end| next < end)
     };
+    // (parent, level) of every heading that states a grade.
+    let stated_places: std::collections::HashSet<(Option<usize>, u8)> = stated
+        .iter()
+        .map(|&s| (parents[s], headings[s].level))
+        .collect();
     (0..headings.len())
         .filter(|&h| !stated.contains(&h) && headings[h].level > 1)
-        .filter(|&h| {
-            stated
-                .iter()
-                .any(|&s| parents[s] == parents[h] && headings[s].level == headings[h].level)
-        })
+        .filter(|&h| stated_places.contains(&(parents[h], headings[h].level)))
         .filter(|&h| {
             let text = &headings[h].text;
             !is_label(text) && !SECTION_WORDS.is_match(text) && names_seniority(text)

@@ -82,10 +82,17 @@ impl Anchorizer {
             }
             Preset::Hugo | Preset::Github => {
                 if self.taken.contains(&base) {
-                    (1..)
-                        .map(|n| format!("{base}-{n}"))
-                        .find(|candidate| !self.taken.contains(candidate))
-                        .expect("an unbounded range always yields a free id")
+                    // Taken ids stay taken, so the search for a free `base-N` goes on where
+                    // the last one for this base stopped: 20,000 "Job Grade" headings must
+                    // not try `-1`, `-2`, … from the start each time.
+                    let next = self.counts.entry(base.clone()).or_insert(1);
+                    let mut id = format!("{base}-{next}");
+                    while self.taken.contains(&id) {
+                        *next += 1;
+                        id = format!("{base}-{next}");
+                    }
+                    *next += 1;
+                    id
                 } else {
                     base
                 }

@@ -113,6 +113,9 @@ struct Locator<'a> {
     /// The piece the last word was in, and where in its source the search goes on.
     piece: usize,
     source_cursor: usize,
+    /// Whether that piece's source is its rendered text (a prefix of the other), decided once
+    /// per piece: comparing the whole piece again for every word is quadratic in a long one.
+    verbatim: bool,
 }
 
 impl<'a> Locator<'a> {
@@ -122,13 +125,17 @@ impl<'a> Locator<'a> {
             block,
             piece: usize::MAX,
             source_cursor: 0,
+            verbatim: false,
         }
     }
 
     /// The source span of `word`, found at `start` in the block's text.
     fn locate(&mut self, word: &str, start: usize) -> Option<Span> {
         let pieces = &self.block.pieces;
-        let i = pieces.iter().rposition(|(p, _)| *p <= start)?;
+        // Pieces are in text order: the last one starting at or before `start`.
+        let i = pieces
+            .partition_point(|(p, _)| *p <= start)
+            .checked_sub(1)?;
         let (piece_start, src) = pieces[i];
         let piece_end = pieces.get(i + 1).map_or(self.block.text.len(), |(p, _)| *p);
         // A word split by markup (`**Respon**sibilities`) spans two pieces.
@@ -138,16 +145,22 @@ impl<'a> Locator<'a> {
         if i != self.piece {
             self.piece = i;
             self.source_cursor = src.start;
+            let rendered = self.block.text.get(piece_start..piece_end).unwrap_or("");
+            let source = self.text.get(src.start..src.end).unwrap_or("");
+            self.verbatim = rendered.starts_with(source) || source.starts_with(rendered);
         }
-        let rendered = self.block.text.get(piece_start..piece_end)?;
-        let source = self.text.get(src.start..src.end)?;
-        if rendered.starts_with(source) || source.starts_with(rendered) {
+        if self.verbatim {
             let at = src.start + (start - piece_start);
             let span = Span::new(at, at + word.len());
             self.source_cursor = span.end;
             return (self.text.get(span.start..span.end) == Some(word)).then_some(span);
         }
-        let at = self.text.get(self.source_cursor..src.end)?.find(word)? + self.source_cursor;
+        // Escapes and entities only lengthen the source a little: a word is looked for within
+        // a window, so a word the source spells otherwise (`caf&eacute;`) costs no scan of the
+        // rest of the piece, and a piece of many such words stays linear.
+        let window = (self.source_cursor + 16 * word.len() + 256).min(src.end);
+        let window = super::line_index::floor_char_boundary(self.text, window);
+        let at = self.text.get(self.source_cursor..window)?.find(word)? + self.source_cursor;
         self.source_cursor = at + word.len();
         Some(Span::new(at, self.source_cursor))
     }

@@ -1,7 +1,7 @@
 //! `grades/conflict`: one role stated with two different grades.
 
 use super::trusted;
-use crate::document::roles::{Grade, title_key};
+use crate::document::roles::{Grade, GradeStatement, title_key};
 use crate::document::{Page, Span};
 use crate::rules::{Check, Context, Finding, declare_rule};
 use std::collections::HashMap;
@@ -37,13 +37,19 @@ declare_rule! {
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
-    let statements: Vec<_> = trusted(page).collect();
+    // For each title, the first statement of each grade it was stated at, in page order: the
+    // earliest statement that disagrees with a later one is the first of another grade.
+    let mut seen: HashMap<String, Vec<&GradeStatement>> = HashMap::new();
     let mut findings = Vec::new();
-    for (i, later) in statements.iter().enumerate() {
-        let key = title_key(&later.role);
-        let first = statements[..i]
+    for later in trusted(page) {
+        let firsts = seen.entry(title_key(&later.role)).or_default();
+        let first = firsts
             .iter()
-            .find(|s| title_key(&s.role) == key && s.grade.value != later.grade.value);
+            .copied()
+            .find(|s| s.grade.value != later.grade.value);
+        if !firsts.iter().any(|s| s.grade.value == later.grade.value) {
+            firsts.push(later);
+        }
         if let Some(first) = first {
             let mut f = Finding::new(
                 &CONFLICT,
@@ -102,16 +108,15 @@ pub fn across(pages: &[(&Path, Vec<Stated>)]) -> Vec<(usize, Finding)> {
     for (index, (path, stated)) in pages.iter().enumerate() {
         let path_text = path.to_str().unwrap_or("");
         let site = site(path_text);
-        let mut reported = Vec::new();
+        let mut reported = std::collections::HashSet::new();
         for s in stated {
             match first.get(&(site, s.key.as_str())) {
                 Some(&(other, earlier))
                     if other != index && earlier.grade.value != s.grade.value =>
                 {
-                    if reported.contains(&s.key) {
+                    if !reported.insert(s.key.as_str()) {
                         continue;
                     }
-                    reported.push(s.key.clone());
                     findings.push((
                         index,
                         Finding::new(

@@ -39,7 +39,7 @@ static BROKEN: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut seen_blocks = Vec::new();
+    let mut seen_blocks = std::collections::HashSet::new();
     for s in &page.grades {
         if let Some(link) = s.link.map(|i| &page.links[i]) {
             if !ctx.grades.is_table(&link.url) {
@@ -56,10 +56,9 @@ fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
                 );
             }
         }
-        if seen_blocks.contains(&s.block) {
+        if !seen_blocks.insert(s.block) {
             continue;
         }
-        seen_blocks.push(s.block);
         let block = page.blocks[s.block].span;
         let text = page.slice(block);
         for m in BROKEN.find_iter(text) {

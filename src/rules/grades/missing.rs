@@ -33,30 +33,42 @@ declare_rule! {
 
 fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
     let parents = parents(&page.headings);
-    let under = |block_heading: Option<usize>, h: usize| {
-        std::iter::successors(block_heading, |&b| parents[b]).any(|b| b == h)
+    // What sits under each heading, worked out once by walking up from each statement and
+    // block (a heading chain is at most six deep), not by scanning the page for each heading.
+    let mut states_grade = vec![false; page.headings.len()];
+    let mut talks_of_grades = vec![false; page.headings.len()];
+    let mut mentions_grade = vec![false; page.headings.len()];
+    let mut has_grade_heading = vec![false; page.headings.len()];
+    let mark = |marks: &mut Vec<bool>, from: Option<usize>| {
+        for h in std::iter::successors(from, |&h| parents[h]) {
+            marks[h] = true;
+        }
     };
-    let states_grade = |h: usize| {
-        page.grades
-            .iter()
-            .any(|s| under(page.blocks[s.block].heading, h))
-    };
-    // "Read more about [job grades](…)" or "is not aligned to a job [grade](…)": the section
-    // talks about grades on purpose, it did not forget one.
-    let links_grades_page = |h: usize| {
-        page.blocks.iter().any(|b| {
-            !b.is_heading
-                && under(b.heading, h)
-                && (b.text.to_lowercase().contains("grade")
-                    || b.text.to_lowercase().contains("level "))
-        })
-    };
+    for s in &page.grades {
+        mark(&mut states_grade, page.blocks[s.block].heading);
+    }
+    for b in page.blocks.iter().filter(|b| !b.is_heading) {
+        let lower = b.text.to_lowercase();
+        // "Read more about [job grades](…)" or "is not aligned to a job [grade](…)": the
+        // section talks about grades on purpose, it did not forget one.
+        if lower.contains("grade") || lower.contains("level ") {
+            mark(&mut talks_of_grades, b.heading);
+        }
+        if let (true, Some(h)) = (lower.contains("grade"), b.heading) {
+            mentions_grade[h] = true;
+        }
+    }
+    for (g, gh) in page.headings.iter().enumerate() {
+        if let (true, Some(p)) = (is_grade_heading(&gh.text), parents[g]) {
+            has_grade_heading[p] = true;
+        }
+    }
     let mut findings: Vec<Finding> = page
         .headings
         .iter()
         .enumerate()
         .filter(|(h, heading)| {
-            is_grade_heading(&heading.text) && !states_grade(*h) && !links_grades_page(*h)
+            is_grade_heading(&heading.text) && !states_grade[*h] && !talks_of_grades[*h]
         })
         .map(|(h, heading)| {
             let level = parents[h]
@@ -76,20 +88,12 @@ fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
         .collect();
     for h in levels_without_grade(&page.grades, &page.headings) {
         let heading = &page.headings[h];
-        let has_grade_heading = page
-            .headings
-            .iter()
-            .enumerate()
-            .any(|(g, gh)| is_grade_heading(&gh.text) && parents[g] == Some(h));
-        if has_grade_heading {
+        if has_grade_heading[h] {
             continue; // reported at its Job Grade heading
         }
         // "The Data Analyst Intern is not aligned to a job grade": a level that mentions
         // grades without stating one does so on purpose.
-        let mentions_grade = page.blocks.iter().any(|b| {
-            !b.is_heading && b.heading == Some(h) && b.text.to_lowercase().contains("grade")
-        });
-        if mentions_grade {
+        if mentions_grade[h] {
             continue;
         }
         findings.push(

@@ -4,6 +4,7 @@ use super::trusted;
 use crate::document::Page;
 use crate::document::roles::{base_title, ic_rank, management_rank};
 use crate::rules::{Check, Context, Finding, declare_rule};
+use std::collections::{BTreeMap, HashMap};
 
 declare_rule! {
     /// ## What it does
@@ -34,6 +35,10 @@ declare_rule! {
     ORDER { id: "grades/order", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
+/// The statements of one rank of one ladder, as indexes in page order, beside the highest grade
+/// among them up to each one.
+type Rank = (Vec<usize>, Vec<f64>);
+
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     // Two ladders: individual contributors share a title but for its seniority words; managers
     // share an area ("Manager, Data", "Director, Data"). Ranks of different ladders never meet.
@@ -43,11 +48,30 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             None => Some((s, ic_rank(&s.role)?, base_title(&s.role))),
         })
         .collect();
+    // Per ladder and rank, the statements in page order with the highest grade so far: the
+    // first statement of a lower rank graded above a level is found by binary search instead
+    // of by comparing every pair of statements.
+    let mut ladders: HashMap<&str, BTreeMap<u8, Rank>> = HashMap::new();
+    for (i, (s, rank, base)) in ranked.iter().enumerate() {
+        let (members, highest) = ladders
+            .entry(base.as_str())
+            .or_default()
+            .entry(*rank)
+            .or_default();
+        let so_far = highest.last().copied().unwrap_or(f64::NEG_INFINITY);
+        members.push(i);
+        highest.push(so_far.max(s.grade.value));
+    }
     let mut findings = Vec::new();
     for (senior, rank, base) in &ranked {
-        let below = ranked
-            .iter()
-            .find(|(s, r, b)| b == base && r < rank && s.grade.value > senior.grade.value);
+        let below = ladders[base.as_str()]
+            .range(..*rank)
+            .filter_map(|(_, (members, highest))| {
+                let at = highest.partition_point(|&g| g <= senior.grade.value);
+                members.get(at).copied()
+            })
+            .min()
+            .map(|i| &ranked[i]);
         if let Some((junior, _, _)) = below {
             let mut f = Finding::new(
                 &ORDER,

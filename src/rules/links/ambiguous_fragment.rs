@@ -5,6 +5,7 @@ use crate::document::Page;
 use crate::document::roles::{is_label, level_text, parents, words};
 use crate::rules::{Applicability, Check, Context, Finding, declare_rule};
 use crate::site::Target;
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -28,15 +29,26 @@ declare_rule! {
     AMBIGUOUS_FRAGMENT { id: "links/ambiguous-fragment", severity: Warning, fix: Sometimes(Unsafe), check: Check::Code(check) }
 }
 
+/// The most copies of one label a link is weighed against.
+const MAX_COPIES: usize = 64;
+
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     let parents = parents(&page.headings);
     let level_of = |h: usize| parents[h].map(|p| level_text(&page.headings[p].text));
+    // Headings by anchor (the first that has it) and by text, built once: looking them up by
+    // scanning every heading for every link is quadratic.
+    let mut by_anchor: HashMap<&str, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, heading) in page.headings.iter().enumerate() {
+        by_anchor.entry(heading.anchor.as_str()).or_insert(h);
+        by_text.entry(heading.text.as_str()).or_default().push(h);
+    }
     let mut findings = Vec::new();
     for (link, target) in page.links.iter().zip(&page.targets) {
         let Target::SamePage { fragment } = target else {
             continue;
         };
-        let Some(reached) = page.headings.iter().position(|h| &h.anchor == fragment) else {
+        let Some(&reached) = by_anchor.get(fragment.as_str()) else {
             continue;
         };
         // Only repeated labels ("Responsibilities", "Job Grade") are ambiguous: a level
@@ -46,10 +58,14 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         if !is_label(repeated) || !text.contains(&repeated.to_lowercase()) {
             continue;
         }
-        let copies: Vec<usize> = (0..page.headings.len())
-            .filter(|&h| h != reached && &page.headings[h].text == repeated)
+        let copies: Vec<usize> = by_text[repeated.as_str()]
+            .iter()
+            .copied()
+            .filter(|&h| h != reached)
             .collect();
-        if copies.is_empty() {
+        // Past a few dozen copies of one label no link text can single one out, and weighing
+        // each copy for each link would be quadratic.
+        if copies.is_empty() || copies.len() > MAX_COPIES {
             continue;
         }
         // The copy whose level the link text names most fully: "Senior Program Manager

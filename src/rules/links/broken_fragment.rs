@@ -4,6 +4,7 @@ use super::fragment_fix;
 use crate::document::Page;
 use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::site::Target;
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -31,6 +32,8 @@ declare_rule! {
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     let anchors: Vec<&str> = page.anchors.iter().map(|a| a.id.as_str()).collect();
+    let known: HashSet<&str> = anchors.iter().copied().collect();
+    let mut suggestions = super::Suggestions::default();
     page.links
         .iter()
         .zip(&page.targets)
@@ -42,7 +45,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             if fragment.is_empty()
                 || fragment.contains(['/', '#'])
                 || super::is_top(fragment)
-                || anchors.contains(&fragment.as_str())
+                || known.contains(fragment.as_str())
             {
                 return None;
             }
@@ -51,10 +54,10 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 link.span,
                 format!("link fragment `#{fragment}` matches no anchor on this page"),
             );
-            match super::suggest_anchor(fragment, anchors.iter().copied()) {
+            match suggestions.suggest(fragment, &anchors) {
                 Some((best, applicability)) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
-                    f.fix = fragment_fix(page, link, best, applicability);
+                    f.fix = fragment_fix(page, link, &best, applicability);
                 }
                 None => {
                     f.help = Some(

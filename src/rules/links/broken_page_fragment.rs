@@ -29,6 +29,7 @@ declare_rule! {
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    let mut suggestions = super::Suggestions::default();
     page.links
         .iter()
         .zip(&page.targets)
@@ -55,12 +56,10 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 link.span,
                 format!("`{shown}` has no anchor `#{fragment}`"),
             );
-            let mut sorted: Vec<&str> = anchors.iter().map(String::as_str).collect();
-            sorted.sort_unstable();
-            match super::suggest_anchor(fragment, sorted) {
+            match suggestions.suggest_in(path, fragment, anchors) {
                 Some((best, applicability)) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
-                    f.fix = super::fragment_fix(page, link, best, applicability);
+                    f.fix = super::fragment_fix(page, link, &best, applicability);
                 }
                 None => f.help = Some(format!("`jobfam model {shown}` lists that page's anchors")),
             }

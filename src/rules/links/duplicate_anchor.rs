@@ -3,6 +3,7 @@
 use crate::document::slug::Preset;
 use crate::document::{AnchorKind, Page};
 use crate::rules::{Check, Context, Finding, declare_rule};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -24,25 +25,28 @@ declare_rule! {
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    // Every anchor's index, by id, in page order: each lookup below is one map access, not a
+    // scan of the page's anchors.
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in page.anchors.iter().enumerate() {
+        by_id.entry(a.id.as_str()).or_default().push(i);
+    }
+    let kramdown = page.slug == Preset::KramdownGfm;
     page.anchors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind != AnchorKind::Heading)
         .filter_map(|(i, a)| {
+            let same = by_id.get(a.id.as_str())?;
             // Another explicit id anywhere before, or a generated heading id before it (a
             // later heading is renumbered around an explicit id; kramdown does not renumber).
-            let clash = |b: &&crate::document::Anchor| {
-                b.id == a.id && (b.kind != AnchorKind::Heading || page.slug == Preset::KramdownGfm)
-            };
-            let first = page.anchors[..i]
-                .iter()
-                .find(|b| b.id == a.id)
-                .or_else(|| {
-                    page.anchors[i + 1..]
-                        .iter()
-                        .find(clash)
-                        .filter(|b| b.kind == AnchorKind::Heading)
-                })?;
+            let first = same.first().filter(|&&j| j < i).or_else(|| {
+                same.iter()
+                    .filter(|&&j| j > i)
+                    .find(|&&j| page.anchors[j].kind != AnchorKind::Heading || kramdown)
+                    .filter(|&&j| page.anchors[j].kind == AnchorKind::Heading)
+            });
+            let first = &page.anchors[*first?];
             let mut f = Finding::new(
                 &DUPLICATE_ANCHOR,
                 a.span,

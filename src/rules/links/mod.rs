@@ -48,6 +48,73 @@ fn suggest_anchor<'a>(
     Some((best, applicability))
 }
 
+/// Suggestions for broken fragments, bounded per page: comparing every broken fragment with
+/// every anchor is quadratic in a page (or a linked page) of thousands of each, and past a
+/// few hundred broken links a suggestion helps nobody.
+#[derive(Default)]
+struct Suggestions<'p> {
+    /// Fragments looked up so far (a repeated one is answered from here, free).
+    asked: Asked<'p>,
+    /// Other pages' anchors, sorted once per page.
+    sorted: std::collections::HashMap<&'p std::path::Path, Vec<&'p str>>,
+}
+
+impl<'p> Suggestions<'p> {
+    /// Distinct fragments a page gets suggestions for.
+    const LIMIT: usize = 32;
+
+    /// The suggestion for a fragment of this page.
+    fn suggest(
+        &mut self,
+        fragment: &'p str,
+        anchors: &[&'p str],
+    ) -> Option<(String, Applicability)> {
+        answer(&mut self.asked, None, fragment, || {
+            suggest_anchor(fragment, anchors.iter().copied())
+        })
+    }
+
+    /// The suggestion for a fragment of the page at `path`, whose anchors are `anchors`.
+    fn suggest_in(
+        &mut self,
+        path: &'p std::path::Path,
+        fragment: &'p str,
+        anchors: &'p std::collections::HashSet<String>,
+    ) -> Option<(String, Applicability)> {
+        let sorted = self.sorted.entry(path).or_insert_with(|| {
+            let mut sorted: Vec<&str> = anchors.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            sorted
+        });
+        answer(&mut self.asked, Some(path), fragment, || {
+            suggest_anchor(fragment, sorted.iter().copied())
+        })
+    }
+}
+
+type Asked<'p> = std::collections::HashMap<
+    (Option<&'p std::path::Path>, &'p str),
+    Option<(String, Applicability)>,
+>;
+
+/// The remembered answer for a fragment, else `find`'s while the page is under the limit.
+fn answer<'p, 'a>(
+    asked: &mut Asked<'p>,
+    path: Option<&'p std::path::Path>,
+    fragment: &'p str,
+    find: impl FnOnce() -> Option<(&'a str, Applicability)>,
+) -> Option<(String, Applicability)> {
+    if let Some(known) = asked.get(&(path, fragment)) {
+        return known.clone();
+    }
+    if asked.len() >= Suggestions::LIMIT {
+        return None;
+    }
+    let found = find().map(|(a, applicability)| (a.to_string(), applicability));
+    asked.insert((path, fragment), found.clone());
+    found
+}
+
 /// `#top` scrolls to the top of any HTML page, with no element behind it.
 fn is_top(fragment: &str) -> bool {
     fragment.eq_ignore_ascii_case("top")
