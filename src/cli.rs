@@ -113,8 +113,10 @@ pub struct CheckArgs {
     /// doubled word that may be meant) are shown in the report and applied only with
     /// --unsafe-fixes (`jobfam rules` shows which rules fix, and how safely). Each page is
     /// fixed and re-checked until no fix applies, then replaced atomically, keeping its
-    /// byte-order mark, line endings and permissions. A page that cannot be written (read-only)
-    /// is reported as an error and left as it was. "Fixed N findings in M files" goes to
+    /// byte-order mark, line endings, permissions, owner and extended attributes (a page with
+    /// other hard links is written in place, so the links stay one file). A page that cannot
+    /// be written (read-only), or that is edited while jobfam writes it, is reported as a
+    /// write-error and left as it was. "Fixed N findings in M files" goes to
     /// standard error; the exit code is by the findings that are left.
     #[arg(long, help_heading = "Fixing")]
     pub fix: bool,

@@ -369,8 +369,13 @@ fn fix_page(
 /// A fix whose line breaks are the page's: no rule's replacement spans lines today, but a
 /// CRLF page must not gain a bare LF when one does.
 fn keep_line_ending(mut edit: FixEdit, ending: LineEnding) -> FixEdit {
-    if ending == LineEnding::CrLf && edit.replacement.contains('\n') {
-        edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
+    let to = match ending {
+        LineEnding::Lf => return edit,
+        LineEnding::CrLf => "\r\n",
+        LineEnding::Cr => "\r",
+    };
+    if edit.replacement.contains('\n') {
+        edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', to);
     }
     edit
 }
@@ -467,5 +472,7 @@ mod tests {
         assert_eq!(e.replacement, "a\r\nb\r\n");
         let e = keep_line_ending(edit(0, 0, "a\nb"), LineEnding::Lf);
         assert_eq!(e.replacement, "a\nb");
+        let e = keep_line_ending(edit(0, 0, "a\nb\r\n"), LineEnding::Cr);
+        assert_eq!(e.replacement, "a\rb\r");
     }
 }

@@ -21,6 +21,8 @@ pub enum LineEnding {
     Lf,
     /// `\r\n`
     CrLf,
+    /// `\r` alone (classic Mac OS)
+    Cr,
 }
 
 /// One page's text, with what was peeled off it to get there.
@@ -291,11 +293,7 @@ impl Source {
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+            let line = line_breaks(&e.as_bytes()[..valid]) + 1;
             ReadError::InvalidUtf8 {
                 offset: valid + shift,
                 line,
@@ -308,7 +306,10 @@ impl Source {
     pub fn from_text(path: PathBuf, text: String, bom: bool) -> Source {
         let crlf = text.matches("\r\n").count();
         let lf = text.matches('\n').count() - crlf;
-        let line_ending = if crlf > lf {
+        let cr = text.matches('\r').count() - crlf;
+        let line_ending = if cr > lf && cr > crlf {
+            LineEnding::Cr
+        } else if crlf > lf {
             LineEnding::CrLf
         } else {
             LineEnding::Lf
@@ -342,6 +343,18 @@ impl Source {
     }
 }
 
+/// How many line breaks `bytes` holds, counted as the line model counts them: `\n`, `\r\n` and
+/// a lone `\r` each end a line (see `document::line_index`).
+fn line_breaks(bytes: &[u8]) -> usize {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    lf + lone_cr
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,12 +367,17 @@ mod tests {
         assert_eq!(&*s.text, "# A\r\n\r\nb\r\n");
         assert_eq!(s.line_ending, LineEnding::CrLf);
         assert_eq!(s.file_offset(2), 5);
+        let s = Source::from_bytes("a.md".into(), b"# A\r\rb\r\n".to_vec()).unwrap();
+        assert_eq!(s.line_ending, LineEnding::Cr);
     }
 
     #[test]
     fn rejects_invalid_utf8_and_nul() {
         let e = Source::from_bytes("a.md".into(), b"ok \xff".to_vec()).unwrap_err();
         assert!(matches!(e, ReadError::InvalidUtf8 { offset: 3, line: 1 }));
+        // Lines as the line model counts them: a lone CR ends one, a CRLF is one break.
+        let e = Source::from_bytes("a.md".into(), b"a\rb\r\nc\nd \xff".to_vec()).unwrap_err();
+        assert!(matches!(e, ReadError::InvalidUtf8 { offset: 9, line: 4 }));
         let e = Source::from_bytes("a.md".into(), b"ok\0".to_vec()).unwrap_err();
         assert!(matches!(e, ReadError::Binary { offset: 2 }));
     }

@@ -172,12 +172,12 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
                 blocks.push(block);
             }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
-                let html = match &data.value {
-                    NodeValue::HtmlBlock(b) => b.literal.as_str(),
-                    NodeValue::HtmlInline(i) => i.as_str(),
-                    _ => "",
-                };
-                let start = walker.span(node).start;
+                // The page's own bytes under the node, not comrak's literal: in a list item or
+                // an indented block the literal has lost the indentation (and in a block quote
+                // the `>`), so offsets into it would land late, even inside a character.
+                let span = walker.span(node);
+                let start = span.start;
+                let html = walker.text.get(span.start..span.end).unwrap_or_default();
                 for caps in DIRECTIVE.captures_iter(html) {
                     let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
                         continue;
@@ -574,5 +574,35 @@ mod tests {
         assert_eq!(p.headings[1].anchor, "job-grade-1");
         assert_eq!(p.slice(p.headings[1].span), "## Job Grade");
         assert_eq!(p.title, None);
+    }
+
+    #[test]
+    fn html_ids_and_directives_in_indented_and_nested_html_have_exact_spans() {
+        let text = "## Café résumé\n\n  <div id=\"héllo\">é</div>\n\n- item\n\n   <!-- jobfam-disable-next-line spelling -->\n  Ownnership ünd\n\n> <a name=\"zz\">q</a>\n>  <span id='yy'>q</span>\n\n- é\n\n  > <div id=\"deep\">ü</div>\n\nText <span id=ïn>x</span> and <!-- jobfam-disable-line -->\n";
+        let p = page(text);
+        let ids: Vec<_> = p
+            .anchors
+            .iter()
+            .filter(|a| a.kind == AnchorKind::Html)
+            .map(|a| (a.id.as_str(), p.slice(a.span)))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("héllo", "héllo"),
+                ("zz", "zz"),
+                ("yy", "yy"),
+                ("deep", "deep"),
+                ("ïn", "ïn")
+            ]
+        );
+        let directives: Vec<_> = p.directives.iter().map(|d| p.slice(d.span)).collect();
+        assert_eq!(
+            directives,
+            [
+                "<!-- jobfam-disable-next-line spelling -->",
+                "<!-- jobfam-disable-line -->"
+            ]
+        );
     }
 }
