@@ -5,7 +5,7 @@
 //! no fix applies, then writes each changed page once, atomically, or shows it as a diff.
 //! [`apply`] is the pure part; [`run`] drives a whole run.
 
-use crate::diagnostic::{self, FileReport, FixEdit};
+use crate::diagnostic::{self, Diagnostic, FileReport, FixEdit};
 use crate::discover::Files;
 use crate::rules::{Applicability, Context};
 use crate::source::{LineEnding, ReadError, Source};
@@ -327,13 +327,43 @@ fn fix_page(
     let path = PathBuf::from(&report.path);
     let source = Source::read(&path).map_err(|source| FixError::Read { source })?;
     // The report's fixes are only good for the text they were found in.
-    let mut diagnostics = if report.text.as_deref() == Some(&*source.text) {
+    let diagnostics = if report.text.as_deref() == Some(&*source.text) {
         report.diagnostics.clone()
     } else {
         check_source(&source, ctx).diagnostics
     };
+    let (after, fixes) = rounds(&source, diagnostics, ctx, allowed);
     let before = source.file_text();
-    let mut text = before.clone();
+    Ok((after != before).then(|| FixedFile {
+        path: report.path.clone(),
+        fixes,
+        before,
+        after,
+    }))
+}
+
+/// Fixes a page held in memory as `--fix` fixes a file, and returns the fixed text (a leading
+/// byte-order mark kept) and how many fixes applied; a page that cannot be checked is returned
+/// as it is. For editors and tests: nothing is read or written.
+pub fn fix_text(path: &Path, text: &str, ctx: &Context, allowed: Allowed) -> (String, usize) {
+    let source = Source::from_file_text(path.to_path_buf(), text.to_string());
+    let diagnostics = check_source(&source, ctx).diagnostics;
+    if diagnostics.iter().any(|d| d.fatal) {
+        return (source.file_text(), 0);
+    }
+    rounds(&source, diagnostics, ctx, allowed)
+}
+
+/// Applies the allowed fixes of `diagnostics` to `source` and re-checks, round by round, until
+/// none applies (at most [`MAX_ROUNDS`]); returns the file's text and how many fixes applied.
+fn rounds(
+    source: &Source,
+    mut diagnostics: Vec<Diagnostic>,
+    ctx: &Context,
+    allowed: Allowed,
+) -> (String, usize) {
+    let path = source.path.clone();
+    let mut text = source.file_text();
     let mut fixes = 0;
     for _ in 0..MAX_ROUNDS {
         let edits: Vec<FixEdit> = diagnostics
@@ -358,12 +388,7 @@ fn fix_page(
         fixes += applied;
         diagnostics = recheck.diagnostics;
     }
-    Ok((text != before).then(|| FixedFile {
-        path: report.path.clone(),
-        fixes,
-        before,
-        after: text,
-    }))
+    (text, fixes)
 }
 
 /// A fix whose line breaks are the page's: no rule's replacement spans lines today, but a

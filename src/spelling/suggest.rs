@@ -109,8 +109,11 @@ pub fn clear_best<'a>(word: &str, suggestions: &'a [Suggestion]) -> Option<&'a S
 }
 
 /// Whether a common word other than `best` explains `word` by a slip nearly as likely: two
-/// neighbouring letters dropped (`Provisiong` for `Provisioning`, beside `Provision`) or typed
-/// extra. A fix with such a rival could be wrong, so `--fix` leaves it for a person.
+/// neighbouring letters dropped (`Provisiong` for `Provisioning`, beside `Provision`), or, when
+/// `best` needs a dropped or extra letter, one key next to the right one struck instead
+/// (`operatea` for `operates`, beside `operate`; not `Accouting` for `accosting`). A fix with such a rival could be wrong, so `--fix` leaves it for a
+/// person. Two letters typed extra is no rival: `accross` is not a slip for `cross`, nor
+/// `prefered` for `prefer`.
 pub fn has_rival(word: &str, best: &str) -> bool {
     has_rival_in(word, best, crate::spelling::is_common)
 }
@@ -123,11 +126,7 @@ fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool) -> bool {
         candidate != best && known(&candidate)
     };
     let n = lower.len();
-    (0..n.saturating_sub(1)).any(|i| {
-        let mut c = lower.clone();
-        c.drain(i..i + 2);
-        rival(&c)
-    }) || (0..=n).any(|i| {
+    let dropped_two = (0..=n).any(|i| {
         ALPHABET.chars().any(|a| {
             ALPHABET.chars().any(|b| {
                 let mut c = lower.clone();
@@ -135,7 +134,51 @@ fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool) -> bool {
                 rival(&c)
             })
         })
-    })
+    });
+    // A swapped pair or a tripled letter is likelier than any wrong letter.
+    let by_one_letter = n.abs_diff(best.chars().count()) == 1;
+    let wrong_letter = by_one_letter
+        && (0..n).any(|i| {
+            neighbours(lower[i]).chars().any(|l| {
+                let mut c = lower.clone();
+                c[i] = l;
+                rival(&c)
+            })
+        });
+    dropped_two || wrong_letter
+}
+
+/// The keys beside `key` on a QWERTY keyboard: the wrong letters a typist strikes.
+fn neighbours(key: char) -> &'static str {
+    match key {
+        'q' => "wa",
+        'w' => "qeas",
+        'e' => "wrsd",
+        'r' => "etdf",
+        't' => "ryfg",
+        'y' => "tugh",
+        'u' => "yihj",
+        'i' => "uojk",
+        'o' => "ipkl",
+        'p' => "ol",
+        'a' => "qwsz",
+        's' => "weadzx",
+        'd' => "erfsxc",
+        'f' => "rtdgcv",
+        'g' => "tyfhvb",
+        'h' => "yugjbn",
+        'j' => "uihknm",
+        'k' => "iojlm",
+        'l' => "opk",
+        'z' => "asx",
+        'x' => "zsdc",
+        'c' => "xdfv",
+        'v' => "cfgb",
+        'b' => "vghn",
+        'n' => "bhjm",
+        'm' => "njk",
+        _ => "",
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +233,12 @@ mod tests {
         assert!(!has_rival_in("Commmunications", "Communications", known));
         // The real word lists: the case the issue names, and one that must stay safe.
         assert!(has_rival("Provisiong", "Provision"));
+        assert!(has_rival("operatea", "operate"));
+        // `accosting` needs a key far from `u`: no slip a typist makes.
+        assert!(!has_rival("Accouting", "Accounting"));
         assert!(!has_rival("Responsibilties", "Responsibilities"));
+        // Two extra letters are no slip anyone makes.
+        assert!(!has_rival("accross", "across"));
+        assert!(!has_rival("prefered", "preferred"));
     }
 }

@@ -106,13 +106,18 @@ fn the_fragment_fix_rewrites_only_the_destination() {
 
 /// Defect 3: "at at least" is no repeated word; a doubled function word is a safe fix, other
 /// doubles and a misspelling with a rival correction ("Provisiong": Provision or
-/// Provisioning) are unsafe: left by --fix, applied by --fix --unsafe-fixes.
+/// Provisioning; "operatea": operate or operates), an article doubled after a verb that takes
+/// `to` ("Reports the the", for "Reports to the") and a fragment fix the link text contradicts
+/// are unsafe: left by --fix, applied by --fix --unsafe-fixes.
 #[test]
 fn unsafe_fixes_wait_for_unsafe_fixes() {
     let page = format!(
         "---\ntitle: \"Engineer\"\n---\n\n## Responsibilities\n\n\
          - Longevity at at least one recent job.\n\
-         - Provisiong the the servers, many many times.\n\n{REST}"
+         - Provisiong the the servers, many many times.\n\
+         - Reports the the [Director](#responsibilities), and [Senior Manager, Ops](#manager-op).\n\
+         - Plans and operatea the fleet.\n\n\
+         ## Manager, Ops\n\n## Senior Manager, Ops\n\n{REST}"
     );
     let rules = |text: &str| -> Vec<String> {
         diagnostics_of(text, "spelling")
@@ -130,13 +135,34 @@ fn unsafe_fixes_wait_for_unsafe_fixes() {
         [
             "8:3 spelling/misspelling unsafe",
             "8:18 spelling/repeated-word safe",
-            "8:36 spelling/repeated-word unsafe"
+            "8:36 spelling/repeated-word unsafe",
+            "9:15 spelling/repeated-word unsafe",
+            "10:13 spelling/misspelling unsafe"
         ]
     );
+    // The fragment is one letter from `#manager-ops`, but the text names another anchor.
+    let links = diagnostics_of(&page, "links/broken-fragment");
+    let fix = links[0].fix.as_ref().unwrap();
+    assert_eq!(
+        (
+            links[0].rule.as_str(),
+            fix.replacement.as_str(),
+            fix.applicability
+        ),
+        (
+            "links/broken-fragment",
+            "#manager-ops",
+            jobfam::rules::Applicability::Unsafe
+        )
+    );
+    assert_eq!(
+        links[0].help.as_deref(),
+        Some("did you mean `#manager-ops`, or `#senior-manager-ops`, which the link text names?")
+    );
     let (fixed, stderr) = fix_page(&page, &[]);
-    assert_eq!(fixed, page.replace("the the", "the"));
+    assert_eq!(fixed, page.replacen("the the", "the", 1));
     assert!(
-        stderr.contains("Fixed 1 finding in 1 file\n2 unsafe fixes not applied (they may be wrong): review with --diff --unsafe-fixes, apply with --fix --unsafe-fixes"),
+        stderr.contains("Fixed 1 finding in 1 file\n5 unsafe fixes not applied (they may be wrong): review with --diff --unsafe-fixes, apply with --fix --unsafe-fixes"),
         "{stderr}"
     );
     let (fixed, _) = fix_page(&page, &["--unsafe-fixes"]);
@@ -145,6 +171,8 @@ fn unsafe_fixes_wait_for_unsafe_fixes() {
         page.replace("the the", "the")
             .replace("Provisiong", "Provision")
             .replace("many many", "many")
+            .replace("operatea", "operate")
+            .replace("#manager-op)", "#manager-ops)")
     );
 }
 

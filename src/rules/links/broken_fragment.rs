@@ -2,7 +2,7 @@
 
 use super::fragment_fix;
 use crate::document::Page;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Applicability, Check, Context, Finding, declare_rule};
 use crate::site::Target;
 use std::collections::HashSet;
 
@@ -23,8 +23,9 @@ declare_rule! {
     /// Sometimes: when exactly one anchor is a close match (the same id in another case, or a
     /// few letters off), the fragment is replaced with it.
     /// The fix is safe when the anchor differs from the fragment in case alone, or by one slip
-    /// with no other anchor within two; otherwise it is unsafe: shown in the report, applied
-    /// only with `--unsafe-fixes`. Only the fragment's own bytes change, never the link text
+    /// with no other anchor within two, and the link text does not name another anchor
+    /// (`[Senior Director, Sales](#director-sale)` beside `#senior-director-sales`); otherwise
+    /// it is unsafe: shown in the report, applied only with `--unsafe-fixes`. Only the fragment's own bytes change, never the link text
     /// or title, and a reference link (`[text][ref]`) or a fragment written with escapes or
     /// entities gets no fix.
     BROKEN_FRAGMENT { id: "links/broken-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
@@ -55,8 +56,18 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 format!("link fragment `#{fragment}` matches no anchor on this page"),
             );
             match suggestions.suggest(fragment, &anchors) {
-                Some((best, applicability)) => {
+                Some((best, mut applicability)) => {
                     f.help = Some(format!("did you mean `#{best}`?"));
+                    // `[Senior Director, Sales](#director-sale)`: the fragment is near
+                    // `#director-sales`, but the text names `#senior-director-sales`.
+                    let named = page.slug.slug(&link.text, &link.text);
+                    let named = named.trim_matches('-');
+                    if named != best && known.contains(named) {
+                        applicability = Applicability::Unsafe;
+                        f.help = Some(format!(
+                            "did you mean `#{best}`, or `#{named}`, which the link text names?"
+                        ));
+                    }
                     f.fix = fragment_fix(page, link, &best, applicability);
                 }
                 None => {

@@ -30,8 +30,9 @@ declare_rule! {
     /// Sometimes, when only white space separates the two in the source: the second word and
     /// the space before it are removed. The fix is safe for words English never doubles
     /// (articles, prepositions, conjunctions, pronouns: "the the", "with with"), and unsafe for
-    /// the rest (`many many`, a name), which may be meant: `--fix` applies those only with
-    /// `--unsafe-fixes`.
+    /// the rest (`many many`, a name), which may be meant, and for an article doubled after a
+    /// verb that takes `to` ("reports the the Director", where "reports to the" was meant):
+    /// `--fix` applies those only with `--unsafe-fixes`.
     REPEATED_WORD { id: "spelling/repeated-word", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
@@ -64,6 +65,33 @@ fn begins_phrase(second: &str, next: Option<&str>) -> bool {
         && next.is_some_and(|n| n.eq_ignore_ascii_case("least") || n.eq_ignore_ascii_case("most"))
 }
 
+/// Verbs (by their stem) that take `to` before an object: "reports the the Director" most
+/// likely meant "reports to the Director", so dropping a `the` is no sure fix.
+const TAKES_TO: &[&str] = &[
+    "adher",
+    "belong",
+    "contribut",
+    "listen",
+    "refer",
+    "report",
+    "respond",
+    "speak",
+    "talk",
+];
+
+/// Whether a doubled article follows a verb that takes `to`: one copy was likely a mistyped
+/// preposition.
+fn lost_preposition(before: Option<&str>, doubled: &str) -> bool {
+    let article = ["the", "a", "an"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(doubled));
+    article
+        && before.is_some_and(|b| {
+            let b = b.to_lowercase();
+            TAKES_TO.iter().any(|stem| b.starts_with(stem))
+        })
+}
+
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
     let words = &page.words;
     (1..words.len())
@@ -94,9 +122,11 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             let gap = page.slice(Span::new(first.span.end, second.span.start));
             if first.span.end < second.span.start && gap.chars().all(char::is_whitespace) {
                 let span = Span::new(first.span.end, second.span.end);
+                let before = i.checked_sub(2).map(|b| words[b].text.as_str());
                 let certain = NEVER_DOUBLED
                     .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&second.text));
+                    .any(|w| w.eq_ignore_ascii_case(&second.text))
+                    && !lost_preposition(before, &second.text);
                 finding.fix = Some(if certain {
                     Fix::safe(span, "")
                 } else {
