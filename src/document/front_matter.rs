@@ -213,7 +213,10 @@ fn yaml_error(text: &str, yaml_start: usize, e: &serde_saphyr::Error) -> ParseEr
 /// A TOML block as JSON, with its top-level keys (a `[table]` header is its table's key).
 fn toml_value(text: &str, body: Span) -> Result<(Value, Vec<(String, Span)>), ParseError> {
     use toml::de::DeTable;
-    let toml = &text[body.start..body.end];
+    // TOML ends lines with `\n` or `\r\n`; a page whose lines end with a lone `\r` (the line
+    // model's third kind) is read as if they were `\n`, which keeps every offset.
+    let toml = lone_cr_as_lf(&text[body.start..body.end]);
+    let toml = toml.as_ref();
     let table = DeTable::parse(toml).map_err(|e| {
         let at = body.start + e.span().map_or(0, |s| s.start).min(toml.len());
         ParseError::MalformedFrontMatter {
@@ -233,6 +236,21 @@ fn toml_value(text: &str, body: Span) -> Result<(Value, Vec<(String, Span)>), Pa
         .collect();
     keys.sort_by_key(|(_, span)| *span);
     Ok((toml_table(&table), keys))
+}
+
+/// `text` with each `\r` that no `\n` follows replaced by `\n`: the same length, so offsets
+/// into it are offsets into `text`.
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return text.into();
+    }
+    let out: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Only ASCII `\r` became ASCII `\n`: still UTF-8.
+    String::from_utf8(out).map_or_else(|_| text.into(), Into::into)
 }
 
 fn toml_table(table: &toml::de::DeTable<'_>) -> Value {
@@ -405,6 +423,18 @@ mod tests {
         );
         let s = fm.key_span("title").unwrap();
         assert_eq!(&text[s.start..s.end], "title: \"PM\"");
+        // TOML knows only LF and CRLF; found by the property tests.
+        let text = "+++\rtitle = \"PM\"\r[params]\rlevel = 3\r+++\r\r# x\r";
+        let fm = parse(text).unwrap().unwrap();
+        assert_eq!(
+            (
+                fm.value["title"].as_str(),
+                fm.value["params"]["level"].as_i64()
+            ),
+            (Some("PM"), Some(3))
+        );
+        let s = fm.key_span("params").unwrap();
+        assert_eq!(&text[s.start..s.end], "[params]");
     }
 
     #[test]
