@@ -167,9 +167,18 @@ pub fn max_file_size() -> u64 {
 /// Parses a size as `--max-file-size` and `max_file_size` take it: bytes, or a number with a
 /// `K`, `M` or `G` suffix (powers of 1024, as ripgrep's `--max-filesize`).
 pub fn parse_size(text: &str) -> Result<u64, String> {
+    // `16MiB` and `16 M` mean what `16M` does (jobfam prints sizes as `16 MiB`); `16MB` is
+    // refused, as it may mean 16,000,000.
     let trimmed = text.trim();
+    let trimmed = trimmed
+        .strip_suffix("iB")
+        .or_else(|| trimmed.strip_suffix("ib"))
+        .filter(|t| t.ends_with(|c: char| "KkMmGg".contains(c)))
+        .unwrap_or(trimmed);
     let (digits, unit) = match trimmed.char_indices().last() {
-        Some((i, c)) if c.is_ascii_alphabetic() => (&trimmed[..i], Some(c.to_ascii_uppercase())),
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            (trimmed[..i].trim_end(), Some(c.to_ascii_uppercase()))
+        }
         _ => (trimmed, None),
     };
     let shift = match unit {
@@ -193,7 +202,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 fn size_error(text: &str) -> String {
-    format!("`{text}` is not a size; write bytes, or a number with K, M or G (like 16M)")
+    format!("`{text}` is not a size; write bytes, or a number with K, M or G (like 16M or 16MiB)")
 }
 
 /// A size for people: `16 MiB`, `1.5 MiB`, `900 bytes`.
@@ -388,6 +397,9 @@ mod tests {
         assert_eq!(parse_size("512k"), Ok(512 << 10));
         assert_eq!(parse_size("1G"), Ok(1 << 30));
         assert_eq!(parse_size("1000"), Ok(1000));
+        for same in ["64MiB", "64 MiB", "64mib", "64 M"] {
+            assert_eq!(parse_size(same), Ok(64 << 20), "{same}");
+        }
         for bad in ["", "M", "16MB", "-1", "+1", "1.5M", "16 X"] {
             assert!(parse_size(bad).is_err(), "{bad}");
         }

@@ -666,7 +666,7 @@ fn max_file_size_in_the_config_and_on_the_command_line() {
     for (value, message) in [
         (
             "\"lots\"",
-            "`max_file_size`: `lots` is not a size; write bytes, or a number with K, M or G (like 16M)",
+            "`max_file_size`: `lots` is not a size; write bytes, or a number with K, M or G (like 16M or 16MiB)",
         ),
         (
             "0",

@@ -5,6 +5,7 @@ use crate::document::Page;
 use crate::rules::Applicability;
 use crate::rules::{Check, Context, Finding, declare_rule};
 use crate::spelling::{Verdict, clear_best, has_rival};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -48,13 +49,16 @@ declare_rule! {
     /// have too many neighbours for a guess to be applied unseen.
     ///
     /// The fix is safe unless another common word is nearly as likely: two neighbouring
-    /// letters dropped or typed extra. "Provisiong" is one letter from "Provision" and two from
-    /// "Provisioning", so its fix is unsafe: shown in the report, applied only with
-    /// `--unsafe-fixes`.
+    /// letters dropped, or, for a fix that adds or drops a letter, a neighbouring key struck.
+    /// "Provisiong" is one letter from "Provision" and two from "Provisioning", and
+    /// "operatea" is "operate" with an extra letter or "operates" with `a` for `s`, so their
+    /// fixes are unsafe: shown in the report, applied only with `--unsafe-fixes`.
     MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
 fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+    // Looking for a rival takes thousands of lookups: once per word and correction.
+    let mut rivals: HashMap<(String, String), bool> = HashMap::new();
     judged(page)
         .filter_map(|(word, verdict)| {
             let Verdict::Unknown(suggestions) = verdict else {
@@ -83,7 +87,10 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
             if let Some(clear) = clear_best(&word.text, suggestions) {
                 // "Provisiong": one letter too many for "Provision", two too few for
                 // "Provisioning". Either is plausible, so the fix is shown, not applied.
-                let applicability = if has_rival(&word.text, &clear.word) {
+                let rival = *rivals
+                    .entry((word.text.to_lowercase(), clear.word.to_lowercase()))
+                    .or_insert_with(|| has_rival(&word.text, &clear.word));
+                let applicability = if rival {
                     Applicability::Unsafe
                 } else {
                     Applicability::Safe
