@@ -418,7 +418,9 @@ big.md:1:1: error read-error: is 2.0 KiB (2050 bytes), over the size limit of 1 
     let (code, _, err) = check_in(&dir, &["--max-file-size", "1X", "a.md"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("`1X` is not a size; write bytes, or a number with K, M or G (like 16M or 16MiB)"),
+        err.contains(
+            "`1X` is not a size; write bytes, or a number with K, M or G (like 16M or 16MiB)"
+        ),
         "{err}"
     );
 }

@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-/// A page with three fixable findings: a misspelled heading, a repeated word and a term in
-/// the wrong case.
+/// A page with three fixable findings: a misspelled heading (with a custom id, so the fix
+/// keeps its id and is safe), a repeated word and a term in the wrong case.
 const PAGE: &str = "---
 title: \"Product Manager\"
 ---
 
-## Responsibilties
+## Responsibilties {#responsibilities}
 
 - Partner with the the Engineering team on Gitlab features.
 - Own the roadmap.
@@ -38,7 +38,7 @@ const FIXED: &str = "---
 title: \"Product Manager\"
 ---
 
-## Responsibilities
+## Responsibilities {#responsibilities}
 
 - Partner with the Engineering team on GitLab features.
 - Own the roadmap.
@@ -202,8 +202,8 @@ fn diff_prints_a_unified_diff_and_writes_nothing() {
  title: \"Product Manager\"
  ---
  
--## Responsibilties
-+## Responsibilities
+-## Responsibilties {#responsibilities}
++## Responsibilities {#responsibilities}
  
 -- Partner with the the Engineering team on Gitlab features.
 +- Partner with the Engineering team on GitLab features.
@@ -228,7 +228,7 @@ fn diff_keeps_crlf_in_its_lines() {
     let dir = folder(&[("page.md", &crlf_bom(PAGE))]);
     let (code, stdout, _) = check(dir.path(), &["--diff"]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("\n-## Responsibilties\r\n+## Responsibilities\r\n"));
+    assert!(stdout.contains("\n-## Responsibilties {#responsibilities}\r\n+## Responsibilities {#responsibilities}\r\n"));
     assert_eq!(read(dir.path(), "page.md"), crlf_bom(PAGE));
 }
 

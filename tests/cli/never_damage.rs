@@ -281,3 +281,46 @@ fn a_fix_never_chases_the_id_of_its_own_heading() {
     let (fixed, _) = fix_page(page, &["--unsafe-fixes"]);
     assert_eq!(fixed, page);
 }
+
+/// Found reading --fix on the corpus: a spelling fix in a heading changes the heading's id,
+/// so links to `#responsibilties` from other pages would break. Such fixes are unsafe; a
+/// heading with a `{#custom-id}` keeps its id, and a fix in case alone keeps any id.
+#[test]
+fn spelling_fixes_that_rename_a_heading_are_unsafe() {
+    let page = "---\ntitle: \"Engineer\"\n---\n\n## Responsibilties\n\n## Senior Responsibilties {#senior}\n\n## Gitlab the the team\n\nResponsibilties of the role.\n";
+    let found: Vec<(usize, String, String)> = diagnostics_of(page, "spelling")
+        .into_iter()
+        .map(|d| {
+            let fix = d.fix.unwrap();
+            let safety = format!("{:?}", fix.applicability).to_lowercase();
+            (d.line, d.rule, format!("{:?} {safety}", fix.replacement))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                5,
+                "spelling/misspelling".into(),
+                "\"Responsibilities\" unsafe".into()
+            ),
+            (
+                7,
+                "spelling/misspelling".into(),
+                "\"Responsibilities\" safe".into()
+            ),
+            (9, "spelling/term-case".into(), "\"GitLab\" safe".into()),
+            (9, "spelling/repeated-word".into(), "\"\" unsafe".into()),
+            (
+                11,
+                "spelling/misspelling".into(),
+                "\"Responsibilities\" safe".into()
+            ),
+        ]
+    );
+    let (fixed, _) = fix_page(page, &[]);
+    assert_eq!(
+        fixed,
+        "---\ntitle: \"Engineer\"\n---\n\n## Responsibilties\n\n## Senior Responsibilities {#senior}\n\n## GitLab the the team\n\nResponsibilities of the role.\n"
+    );
+}

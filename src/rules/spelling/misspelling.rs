@@ -52,7 +52,9 @@ declare_rule! {
     /// letters dropped, or, for a fix that adds or drops a letter, a neighbouring key struck.
     /// "Provisiong" is one letter from "Provision" and two from "Provisioning", and
     /// "operatea" is "operate" with an extra letter or "operates" with `a` for `s`, so their
-    /// fixes are unsafe: shown in the report, applied only with `--unsafe-fixes`.
+    /// fixes are unsafe: shown in the report, applied only with `--unsafe-fixes`. So is a fix
+    /// in a heading without a `{#custom-id}`: it changes the heading's id, and links to the
+    /// old id from other pages would break.
     MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
@@ -90,13 +92,12 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 let rival = *rivals
                     .entry((word.text.to_lowercase(), clear.word.to_lowercase()))
                     .or_insert_with(|| has_rival(&word.text, &clear.word));
-                let applicability = if rival {
-                    Applicability::Unsafe
+                let fix = replace_word(page, word, &clear.word);
+                finding.fix = Some(if rival {
+                    fix.with_applicability(Applicability::Unsafe)
                 } else {
-                    Applicability::Safe
-                };
-                finding.fix =
-                    Some(replace_word(page, word, &clear.word).with_applicability(applicability));
+                    fix
+                });
             }
             Some(finding)
         })

@@ -8,9 +8,9 @@ pub mod repeated_word;
 pub mod term_case;
 pub mod variant;
 
-use crate::document::Page;
 use crate::document::words::Word;
-use crate::rules::{Fix, RuleMeta};
+use crate::document::{AnchorKind, Page, Span};
+use crate::rules::{Applicability, Fix, RuleMeta};
 use crate::spelling::Verdict;
 
 /// Whether `rule` reads the spell checker's verdicts, so the dictionary must be loaded.
@@ -19,14 +19,36 @@ pub fn needs_dictionary(rule: &RuleMeta) -> bool {
 }
 
 /// The fix that replaces `word` by `replacement`, with the apostrophe the source used (curly
-/// or straight).
+/// or straight). It is unsafe when it would change the id of the heading the word is in:
+/// links to `#responsibilties` from other pages would break.
 fn replace_word(page: &Page, word: &Word, replacement: &str) -> Fix {
     let replacement = if page.slice(word.span).contains('’') {
         replacement.replace('\'', "’")
     } else {
         replacement.to_string()
     };
-    Fix::safe(word.span, replacement)
+    // Ids are lower case: a fix in case alone keeps the heading's id.
+    let renames = page.slice(word.span).to_lowercase() != replacement.to_lowercase()
+        && in_generated_heading(page, word.span);
+    let fix = Fix::safe(word.span, replacement);
+    if renames {
+        fix.with_applicability(Applicability::Unsafe)
+    } else {
+        fix
+    }
+}
+
+/// Whether `span` lies in a heading whose id is made from its text (no `{#custom-id}`): a fix
+/// there changes the id, and links to the old id from other pages would break.
+fn in_generated_heading(page: &Page, span: Span) -> bool {
+    let at = page.headings.partition_point(|h| h.span.end <= span.start);
+    let Some(heading) = page.headings.get(at).filter(|h| h.span.start <= span.start) else {
+        return false;
+    };
+    !page
+        .anchors
+        .iter()
+        .any(|a| a.kind == AnchorKind::Custom && a.id == heading.anchor)
 }
 
 /// Each word with a verdict, and the verdict.

@@ -31,8 +31,9 @@ declare_rule! {
     /// the space before it are removed. The fix is safe for words English never doubles
     /// (articles, prepositions, conjunctions, pronouns: "the the", "with with"), and unsafe for
     /// the rest (`many many`, a name), which may be meant, and for an article doubled after a
-    /// verb that takes `to` ("reports the the Director", where "reports to the" was meant):
-    /// `--fix` applies those only with `--unsafe-fixes`.
+    /// verb that takes `to` ("reports the the Director", where "reports to the" was meant),
+    /// and in a heading without a `{#custom-id}`, whose id the fix would change: `--fix`
+    /// applies those only with `--unsafe-fixes`.
     REPEATED_WORD { id: "spelling/repeated-word", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
@@ -126,7 +127,8 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
                 let certain = NEVER_DOUBLED
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(&second.text))
-                    && !lost_preposition(before, &second.text);
+                    && !lost_preposition(before, &second.text)
+                    && !super::in_generated_heading(page, span);
                 finding.fix = Some(if certain {
                     Fix::safe(span, "")
                 } else {

@@ -26,8 +26,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Always: the word is replaced by the locale's spelling, in the same case.
-    VARIANT { id: "spelling/variant", severity: Warning, fix: Always(Safe), check: Check::Code(check) }
+    /// Always: the word is replaced by the locale's spelling, in the same case. Safe, except in
+    /// a heading without a `{#custom-id}`: there the fix changes the heading's id, and links
+    /// to the old id from other pages would break, so it is unsafe.
+    VARIANT { id: "spelling/variant", severity: Warning, fix: Always(Mixed), check: Check::Code(check) }
 }
 
 fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
