@@ -228,7 +228,9 @@ fn diff_keeps_crlf_in_its_lines() {
     let dir = folder(&[("page.md", &crlf_bom(PAGE))]);
     let (code, stdout, _) = check(dir.path(), &["--diff"]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("\n-## Responsibilties {#responsibilities}\r\n+## Responsibilities {#responsibilities}\r\n"));
+    assert!(stdout.contains(
+        "\n-## Responsibilties {#responsibilities}\r\n+## Responsibilities {#responsibilities}\r\n"
+    ));
     assert_eq!(read(dir.path(), "page.md"), crlf_bom(PAGE));
 }
 
