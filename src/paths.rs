@@ -10,11 +10,15 @@ pub fn normalize(path: &Path) -> PathBuf {
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() && !out.has_root() {
-                    out.push("..");
+            Component::ParentDir => match out.components().next_back() {
+                // `a/..` is nothing; a `..` that is already there (`../..`) stays.
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                // Above the root is the root.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other),
         }
     }
@@ -41,6 +45,12 @@ mod tests {
         assert_eq!(normalize(Path::new("a/b/../c/./d")), PathBuf::from("a/c/d"));
         assert_eq!(normalize(Path::new("../x/../y")), PathBuf::from("../y"));
         assert_eq!(normalize(Path::new("/a/../../b")), PathBuf::from("/b"));
+        // A `..` that cannot be resolved stays, and the next one does not undo it.
+        assert_eq!(normalize(Path::new("../../x")), PathBuf::from("../../x"));
+        assert_eq!(
+            normalize(Path::new("a/../../../x")),
+            PathBuf::from("../../x")
+        );
         assert!(absolute(Path::new("x/../y")).is_absolute());
         assert!(absolute(Path::new("x/../y")).ends_with("y"));
     }

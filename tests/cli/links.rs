@@ -194,3 +194,28 @@ fn a_missing_page_suggests_the_closest_page_beside_it() {
         ]
     );
 }
+
+/// Issue 12: `paths::normalize("../../x")` returned `x`, so from a subfolder a valid link that
+/// climbs out of it twice was reported as broken, while the same page named by its absolute
+/// path passed.
+#[test]
+fn a_link_up_two_folders_from_a_page_named_with_dot_dot_resolves() {
+    let page = "---\ntitle: \"Engineer\"\n---\n\nSee [the template](../../c/t.md).\n";
+    let dir = crate::dir_with(&[
+        ("x/b/page.md", page.as_bytes()),
+        ("c/t.md", b"---\ntitle: \"T\"\n---\n"),
+        ("x/a/.keep", b""),
+    ]);
+    let args = ["check", "--no-config", "--select", "links/broken-page"];
+    let (code, out, err) = crate::run_in(
+        &dir.path().join("x/a"),
+        &[&args[..], &["../b/page.md"]].concat(),
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    let absolute = dir.path().join("x/b/page.md");
+    let (code, out, _) = crate::run_in(
+        dir.path(),
+        &[&args[..], &[absolute.to_str().unwrap()]].concat(),
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+}
