@@ -112,24 +112,33 @@ struct Checked<'c> {
 
 /// What a page's own rules made of it.
 struct Alone {
-    page: Page,
+    input: rules::Input,
     findings: Vec<rules::Finding>,
     words_error: Option<spelling::check::WordsError>,
 }
 
-/// Parses `source` and runs the rules enabled for its path.
+/// Parses `source`, learns where its links lead and what its words are, and runs the rules
+/// enabled for its path: the one place a rule's [`rules::Input`] is built.
 fn check_alone(source: Source, ctx: &Context) -> Checked<'_> {
     let enabled = ctx.rules.at(&source.path);
-    let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
-        ctx.site.resolve(&mut page, &source.path);
-        let words_error = if enabled.spells() {
-            ctx.spelling.judge(&mut page, &source.path).err()
+    let outcome = document::parse_with(&source, ctx.site.slug()).map(|page| {
+        let targets = ctx.site.resolve(&page, &source.path);
+        let (verdicts, words_error) = if enabled.spells() {
+            match ctx.spelling.judge(&page, &source.path) {
+                Ok(verdicts) => (verdicts, None),
+                Err(e) => (Vec::new(), Some(e)),
+            }
         } else {
-            None
+            (Vec::new(), None)
         };
-        let findings = ctx.check(&page, &enabled);
-        Alone {
+        let input = rules::Input {
             page,
+            targets,
+            verdicts,
+        };
+        let findings = ctx.check(&input, &enabled);
+        Alone {
+            input,
             findings,
             words_error,
         }
@@ -147,7 +156,8 @@ impl Checked<'_> {
         let placer = Placer::new(&self.source);
         let diagnostics = match self.outcome {
             Ok(alone) => {
-                let mut findings = suppress::apply(&alone.page, alone.findings, &self.enabled);
+                let mut findings =
+                    suppress::apply(&alone.input.page, alone.findings, &self.enabled);
                 findings.sort_by(|a, b| {
                     (a.span.start, a.rule.id, &a.message).cmp(&(
                         b.span.start,
@@ -192,7 +202,7 @@ fn compare_pages(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
             let c = c.as_ref().ok()?;
             let alone = c.outcome.as_ref().ok()?;
             c.enabled.severity(&CONFLICT)?;
-            Some((i, (c.source.path.as_path(), stated(&alone.page))))
+            Some((i, (c.source.path.as_path(), stated(&alone.input.page))))
         })
         .unzip();
     let found = across(&summaries);

@@ -117,13 +117,12 @@ impl Site {
         self.slug
     }
 
-    /// Fills `page.targets`, one per link.
-    pub fn resolve(&self, page: &mut Page, path: &Path) {
-        page.targets = page
-            .links
+    /// Where each of the page's links leads, one per link.
+    pub fn resolve(&self, page: &Page, path: &Path) -> Vec<Target> {
+        page.links
             .iter()
             .map(|l| self.target(path, &l.url, l.kind))
-            .collect();
+            .collect()
     }
 
     fn target(&self, from: &Path, url: &str, kind: LinkKind) -> Target {

@@ -84,9 +84,6 @@ pub struct Page {
     pub anchors: Vec<Anchor>,
     /// Every inline link.
     pub links: Vec<Link>,
-    /// Where each link leads, once [`crate::site::Site::resolve`] has run (else empty).
-    #[serde(skip)]
-    pub targets: Vec<crate::site::Target>,
     /// Every level of the ladder and its grade (see `schemas/README.md`).
     pub roles: Vec<roles::Role>,
     /// Every grade statement, with spans; `roles` is built from these.
@@ -95,10 +92,6 @@ pub struct Page {
     /// Every word of prose, for the spelling rules.
     #[serde(skip)]
     pub words: Vec<words::Word>,
-    /// Index in `words` and verdict of every word the spell checker does not simply know, once
-    /// [`crate::spelling::SpellCheck::judge`] has run (else empty).
-    #[serde(skip)]
-    pub spelling: Vec<(usize, crate::spelling::Verdict)>,
     /// Every `<!-- jobfam-disable… -->` and `<!-- jobfam-enable… -->` comment.
     #[serde(skip)]
     pub directives: Vec<Directive>,

@@ -303,11 +303,9 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         slug: preset,
         anchors,
         links,
-        targets: Vec::new(),
         roles,
         grades,
         words,
-        spelling: Vec::new(),
         directives,
     })
 }

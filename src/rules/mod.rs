@@ -1,18 +1,20 @@
 //! The rule registry, and what every rule takes and returns.
 //!
 //! A rule is a `static RuleMeta` declared with [`declare_rule!`] in its own file, listed once in
-//! [`RULES`]. Rules see only the parsed [`Page`] and the per-run [`Context`]; they never read
-//! files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
+//! [`RULES`]. Rules see only an [`Input`] (the parsed [`Page`], where its links lead, the
+//! verdicts on its words) and the per-run [`Context`]; they never read files or print. Their output is [`Finding`]s, which hold byte spans, not lines.
 
 pub mod enabled;
 pub mod grades;
+mod input;
 pub mod links;
 pub mod spelling;
 pub mod structure;
 pub mod style;
 
-use crate::document::{Page, Span};
+use crate::document::Span;
 use crate::schema::Schema;
+pub use input::Input;
 use serde::Serialize;
 
 /// How serious a finding is. Error findings make `check` exit 1.
@@ -89,7 +91,7 @@ impl FixSafety {
 #[derive(Clone, Copy)]
 pub enum Check {
     /// A function over the page.
-    Code(fn(&Page, &Context) -> Vec<Finding>),
+    Code(fn(&Input, &Context) -> Vec<Finding>),
     /// Failures of the JSON Schema whose `x-rule` names this rule.
     Schema,
     /// Made by a pipeline step after the other rules (inline suppressions).
@@ -327,13 +329,14 @@ impl Context {
         self.rules.may_spell()
     }
 
-    /// Runs the `enabled` rules over `page`, in registry order.
-    pub fn check(&self, page: &Page, enabled: &enabled::Enabled) -> Vec<Finding> {
+    /// Runs the `enabled` rules over a page, in registry order.
+    pub fn check(&self, input: &Input, enabled: &enabled::Enabled) -> Vec<Finding> {
+        let page = &input.page;
         let mut findings = Vec::new();
         let mut schema_ran = false;
         for (rule, _) in enabled.iter() {
             match rule.check {
-                Check::Code(check) => findings.extend(check(page, self)),
+                Check::Code(check) => findings.extend(check(input, self)),
                 Check::Schema if !schema_ran => {
                     schema_ran = true;
                     findings.extend(

@@ -74,7 +74,7 @@ impl SpellCheck {
 
     /// Judges the words of `page` (at `path`) and stores every verdict but `Known` in
     /// [`Page::spelling`].
-    pub fn judge(&self, page: &mut Page, path: &Path) -> Result<(), WordsError> {
+    pub fn judge(&self, page: &Page, path: &Path) -> Result<Vec<(usize, Verdict)>, WordsError> {
         let beside = self.beside(path)?;
         let mut lists: Vec<&Vocabulary> = vec![&self.words];
         lists.extend(beside.iter().map(|v| v.as_ref()));
@@ -102,8 +102,7 @@ impl SpellCheck {
                 verdicts.push((i, verdict));
             }
         }
-        page.spelling = verdicts;
-        Ok(())
+        Ok(verdicts)
     }
 
     fn memoized(&self, speller: &Speller<'_>, word: &Word, key: usize) -> Verdict {

@@ -3,7 +3,7 @@
 use super::trusted;
 use crate::document::roles::{Grade, GradeStatement, title_key};
 use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -36,7 +36,8 @@ declare_rule! {
     CONFLICT { id: "grades/conflict", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     // For each title, the first statement of each grade it was stated at, in page order: the
     // earliest statement that disagrees with a later one is the first of another grade.
     let mut seen: HashMap<String, Vec<&GradeStatement>> = HashMap::new();

@@ -1,7 +1,7 @@
 //! `grades/malformed`: a grade statement that will not render or link right.
 
-use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::document::Span;
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -37,7 +37,8 @@ static BROKEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex compiles")
 });
 
-fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let mut findings = Vec::new();
     let mut seen_blocks = std::collections::HashSet::new();
     for s in &page.grades {

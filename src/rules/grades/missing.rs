@@ -1,8 +1,7 @@
 //! `grades/missing`: a level, or a "Job Grade" heading, that states no grade.
 
-use crate::document::Page;
 use crate::document::roles::{is_grade_heading, levels_without_grade, parents};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +30,8 @@ declare_rule! {
     MISSING { id: "grades/missing", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let parents = parents(&page.headings);
     // What sits under each heading, worked out once by walking up from each statement and
     // block (a heading chain is at most six deep), not by scanning the page for each heading.

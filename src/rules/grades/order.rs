@@ -1,9 +1,8 @@
 //! `grades/order`: a more senior level has a lower grade than a less senior one.
 
 use super::trusted;
-use crate::document::Page;
 use crate::document::roles::{base_title, ic_rank, management_rank};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::{BTreeMap, HashMap};
 
 declare_rule! {
@@ -39,7 +38,8 @@ declare_rule! {
 /// among them up to each one.
 type Rank = (Vec<usize>, Vec<f64>);
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     // Two ladders: individual contributors share a title but for its seniority words; managers
     // share an area ("Manager, Data", "Director, Data"). Ranks of different ladders never meet.
     let ranked: Vec<_> = trusted(page)

@@ -1,8 +1,7 @@
 //! `grades/title-mismatch`: a grade statement names another level than the section it is in.
 
-use crate::document::Page;
 use crate::document::roles::{level_text, seniority_text};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +34,8 @@ declare_rule! {
     TITLE_MISMATCH { id: "grades/title-mismatch", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     page.grades
         .iter()
         .filter(|s| s.mismatch == Some(true))

@@ -1,9 +1,8 @@
 //! `links/ambiguous-fragment`: a link to a repeated heading's first copy, when its text names
 //! another one.
 
-use crate::document::Page;
 use crate::document::roles::{is_label, level_text, parents, words};
-use crate::rules::{Applicability, Check, Context, Finding, declare_rule};
+use crate::rules::{Applicability, Check, Context, Finding, Input, declare_rule};
 use crate::site::Target;
 use std::collections::HashMap;
 
@@ -32,7 +31,8 @@ declare_rule! {
 /// The most copies of one label a link is weighed against.
 const MAX_COPIES: usize = 64;
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let parents = parents(&page.headings);
     let level_of = |h: usize| parents[h].map(|p| level_text(&page.headings[p].text));
     // Headings by anchor (the first that has it) and by text, built once: looking them up by
@@ -44,7 +44,7 @@ fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
         by_text.entry(heading.text.as_str()).or_default().push(h);
     }
     let mut findings = Vec::new();
-    for (link, target) in page.links.iter().zip(&page.targets) {
+    for (link, target) in page.links.iter().zip(&input.targets) {
         let Target::SamePage { fragment } = target else {
             continue;
         };

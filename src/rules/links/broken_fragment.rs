@@ -1,8 +1,7 @@
 //! `links/broken-fragment`: a `#fragment` that no anchor on the page answers.
 
 use super::fragment_fix;
-use crate::document::Page;
-use crate::rules::{Applicability, Check, Context, Finding, declare_rule};
+use crate::rules::{Applicability, Check, Context, Finding, Input, declare_rule};
 use crate::site::Target;
 use std::collections::HashSet;
 
@@ -31,13 +30,14 @@ declare_rule! {
     BROKEN_FRAGMENT { id: "links/broken-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let anchors: Vec<&str> = page.anchors.iter().map(|a| a.id.as_str()).collect();
     let known: HashSet<&str> = anchors.iter().copied().collect();
     let mut suggestions = super::Suggestions::default();
     page.links
         .iter()
-        .zip(&page.targets)
+        .zip(&input.targets)
         .filter_map(|(link, target)| {
             let Target::SamePage { fragment } = target else {
                 return None;

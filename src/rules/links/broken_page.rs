@@ -1,7 +1,6 @@
 //! `links/broken-page`: a relative or site-root link to a page that does not exist.
 
-use crate::document::Page;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use crate::site::Target;
 
 declare_rule! {
@@ -24,10 +23,11 @@ declare_rule! {
     BROKEN_PAGE { id: "links/broken-page", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     page.links
         .iter()
-        .zip(&page.targets)
+        .zip(&input.targets)
         .filter_map(|(link, target)| {
             let Target::Missing { path, suggestion } = target else {
                 return None;

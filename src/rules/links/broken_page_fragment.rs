@@ -1,7 +1,6 @@
 //! `links/broken-page-fragment`: a link into another page at an anchor that page lacks.
 
-use crate::document::Page;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use crate::site::Target;
 
 declare_rule! {
@@ -28,11 +27,12 @@ declare_rule! {
     BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let mut suggestions = super::Suggestions::default();
     page.links
         .iter()
-        .zip(&page.targets)
+        .zip(&input.targets)
         .filter_map(|(link, target)| {
             let Target::Page {
                 path,

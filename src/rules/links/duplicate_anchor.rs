@@ -1,8 +1,8 @@
 //! `links/duplicate-anchor`: two explicit ids that collide on one page.
 
+use crate::document::AnchorKind;
 use crate::document::slug::Preset;
-use crate::document::{AnchorKind, Page};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::HashMap;
 
 declare_rule! {
@@ -24,7 +24,8 @@ declare_rule! {
     DUPLICATE_ANCHOR { id: "links/duplicate-anchor", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     // Every anchor's index, by id, in page order: each lookup below is one map access, not a
     // scan of the page's anchors.
     let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -1,7 +1,7 @@
 //! `links/malformed`: link syntax that does not render as the author meant.
 
-use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::document::Span;
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,7 +34,8 @@ static GRADE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:grade\s*)?\d{1,2}(?:\.\d)?\+?\s*$").expect("static regex compiles")
 });
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let mut findings = Vec::new();
     for block in &page.blocks {
         let text = page.slice(block.span);

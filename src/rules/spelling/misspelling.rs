@@ -1,9 +1,8 @@
 //! `spelling/misspelling`: a word no dictionary knows, one typing slip from one that it does.
 
 use super::{add_word_help, judged, replace_word};
-use crate::document::Page;
 use crate::rules::Applicability;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use crate::spelling::{Verdict, clear_best, has_rival};
 use std::collections::HashMap;
 
@@ -58,10 +57,11 @@ declare_rule! {
     MISSPELLING { id: "spelling/misspelling", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     // Looking for a rival takes thousands of lookups: once per word and correction.
     let mut rivals: HashMap<(String, String), bool> = HashMap::new();
-    judged(page)
+    judged(input)
         .filter_map(|(word, verdict)| {
             let Verdict::Unknown(suggestions) = verdict else {
                 return None;

@@ -10,7 +10,7 @@ pub mod variant;
 
 use crate::document::words::Word;
 use crate::document::{AnchorKind, Page, Span};
-use crate::rules::{Applicability, Fix, RuleMeta};
+use crate::rules::{Applicability, Fix, Input, RuleMeta};
 use crate::spelling::Verdict;
 
 /// Whether `rule` reads the spell checker's verdicts, so the dictionary must be loaded.
@@ -52,10 +52,11 @@ fn in_generated_heading(page: &Page, span: Span) -> bool {
 }
 
 /// Each word with a verdict, and the verdict.
-fn judged(page: &Page) -> impl Iterator<Item = (&Word, &Verdict)> {
-    page.spelling
+fn judged(input: &Input) -> impl Iterator<Item = (&Word, &Verdict)> {
+    input
+        .verdicts
         .iter()
-        .filter_map(|(i, v)| Some((page.words.get(*i)?, v)))
+        .filter_map(|(i, v)| Some((input.page.words.get(*i)?, v)))
 }
 
 /// The help line shared by findings a user can silence by teaching jobfam the word.

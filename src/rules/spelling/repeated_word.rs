@@ -1,8 +1,8 @@
 //! `spelling/repeated-word`: the same word twice in a row, "the the".
 
+use crate::document::Span;
 use crate::document::words::Kind;
-use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, Fix, declare_rule};
+use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -93,7 +93,8 @@ fn lost_preposition(before: Option<&str>, doubled: &str) -> bool {
         })
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let words = &page.words;
     (1..words.len())
         .filter_map(|i| {

@@ -1,8 +1,7 @@
 //! `spelling/term-case`: a known product or term written in the wrong case.
 
 use super::{judged, replace_word};
-use crate::document::Page;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use crate::spelling::Verdict;
 
 declare_rule! {
@@ -33,8 +32,9 @@ declare_rule! {
     TERM_CASE { id: "spelling/term-case", severity: Error, fix: Always(Safe), check: Check::Code(check) }
 }
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
-    judged(page)
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
+    judged(input)
         .filter_map(|(word, verdict)| {
             let Verdict::WrongCase(term) = verdict else {
                 return None;

@@ -1,8 +1,7 @@
 //! `spelling/variant`: the other English's spelling, when a locale is chosen.
 
 use super::{judged, replace_word};
-use crate::document::Page;
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use crate::spelling::Verdict;
 
 declare_rule! {
@@ -32,9 +31,10 @@ declare_rule! {
     VARIANT { id: "spelling/variant", severity: Warning, fix: Always(Mixed), check: Check::Code(check) }
 }
 
-fn check(page: &Page, ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     let locale = ctx.spelling.locale.name();
-    judged(page)
+    judged(input)
         .filter_map(|(word, verdict)| {
             let Verdict::Variant(preferred) = verdict else {
                 return None;

@@ -1,7 +1,7 @@
 //! `structure/placeholder`: template text left in a published page.
 
-use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, declare_rule};
+use crate::document::Span;
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,7 +38,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex compiles")
 });
 
-fn check(page: &Page, _ctx: &Context) -> Vec<Finding> {
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
     page.prose
         .iter()
         .flat_map(|&prose| {
