@@ -174,13 +174,21 @@ pub fn path_error(path: &str, rule: &str, message: String) -> Diagnostic {
     }
 }
 
-/// A path as people write it: `/` separators on every platform.
-pub fn display_path(path: &std::path::Path) -> String {
-    let s = path.display().to_string();
-    if std::path::MAIN_SEPARATOR == '\\' {
-        s.replace('\\', "/")
-    } else {
-        s
+pub use crate::paths::display_path;
+
+/// A schema that cannot be used, as a diagnostic in the schema file, for any reporter: a run
+/// with a schema it cannot use checks nothing, and a CI report should say why it is empty.
+pub fn schema_error_report(e: &crate::schema::SchemaError) -> FileReport {
+    let path = display_path(e.path());
+    let mut d = path_error(&path, error_ids::CONFIG, e.message());
+    d.help = Some(
+        "fix the schema, or leave out --schema (or `schema` in jobfam.toml) to use the built-in one"
+            .into(),
+    );
+    FileReport {
+        path,
+        text: None,
+        diagnostics: vec![d],
     }
 }
 

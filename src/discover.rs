@@ -133,7 +133,7 @@ impl DiscoverError {
 
 /// A path as diagnostics show it.
 fn paths_shown(path: &Path) -> String {
-    crate::diagnostic::display_path(path)
+    crate::paths::display_path(path)
 }
 
 /// The folder that stops `path` from being looked at: the deepest folder above it that can

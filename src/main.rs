@@ -290,7 +290,7 @@ fn schema_error(
             "schema {shown} (the config's `schema`) cannot be used; fix it, or remove `schema` to use the built-in one"
         )
     };
-    unusable(out, args, e.report(), &line)
+    unusable(out, args, jobfam::diagnostic::schema_error_report(e), &line)
 }
 
 /// The report of a file that stops the whole run, in the format asked for, and `line` on

@@ -36,6 +36,16 @@ pub fn absolute(path: &Path) -> PathBuf {
     }
 }
 
+/// A path as people write it: `/` separators on every platform.
+pub fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

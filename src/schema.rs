@@ -1,12 +1,12 @@
 //! The page schema: loaded and compiled once per run, then run against each page's model.
 //!
-//! A failure becomes a [`Finding`] under the rule its subschema names with `x-rule`
-//! (default `structure/schema`), with the subschema's `x-message`/`x-help` text, pointing at
-//! the model node's span: a heading, a bullet, a front matter key, or the page's first line.
+//! A failure names the rule its subschema gives with `x-rule` (the rules stage makes it a
+//! finding of that rule, by default `structure/schema`), carries the subschema's
+//! `x-message`/`x-help` text, and points at the model node's span: a heading, a bullet, a
+//! front matter key, or the page's first line. This module knows pages, not rules: which
+//! `x-rule` ids exist is asked of the caller ([`KnownRule`]).
 
-use crate::diagnostic::{FileReport, error_ids};
 use crate::document::{Page, Span};
-use crate::rules::{self, Check, Finding};
 use crate::source::{ReadError, Source};
 use jsonschema::ValidationError;
 use regex::Regex;
@@ -16,6 +16,23 @@ use std::path::{Path, PathBuf};
 
 /// The schema built into the binary.
 pub const BUILTIN: &str = include_str!("../schemas/job-family.schema.json");
+
+/// What the rule registry says of an `x-rule` id: `Some(true)` for a rule the schema drives,
+/// `Some(false)` for a rule with its own code, `None` for no rule.
+pub type KnownRule = fn(&str) -> Option<bool>;
+
+/// One way a page fails the schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The `x-rule` of the nearest subschema that has one.
+    pub rule: Option<String>,
+    /// The model node's span.
+    pub span: Span,
+    /// The `x-message`, or a message made from the failure.
+    pub message: String,
+    /// The `x-help`.
+    pub help: Option<String>,
+}
 
 /// A compiled page schema.
 pub struct Schema {
@@ -69,10 +86,9 @@ impl SchemaError {
         }
     }
 
-    /// The error as a diagnostic in the schema file, for any reporter: a run with a schema it
-    /// cannot use checks nothing, and a CI report should say why it is empty.
-    pub fn report(&self) -> FileReport {
-        let message = match self {
+    /// What is wrong, without the path (a report names the file on its own).
+    pub fn message(&self) -> String {
+        match self {
             SchemaError::Read { source, .. } => {
                 format!("cannot read schema: {}", read_reason(source))
             }
@@ -85,40 +101,29 @@ impl SchemaError {
             SchemaError::Invalid { message, .. } => {
                 format!("schema is not a valid JSON Schema: {message}")
             }
-        };
-        let path = crate::diagnostic::display_path(self.path());
-        let mut d = crate::diagnostic::path_error(&path, error_ids::CONFIG, message);
-        d.help = Some(
-            "fix the schema, or leave out --schema (or `schema` in jobfam.toml) to use the built-in one"
-                .into(),
-        );
-        FileReport {
-            path,
-            text: None,
-            diagnostics: vec![d],
         }
     }
 }
 
 impl Schema {
     /// The built-in job-family schema.
-    pub fn builtin() -> Schema {
-        Schema::parse(BUILTIN, Path::new("<built-in>"))
-            .expect("the built-in schema compiles (tested in schema::tests)")
+    pub fn builtin(known: KnownRule) -> Schema {
+        Schema::parse(BUILTIN, Path::new("<built-in>"), known)
+            .expect("the built-in schema compiles (tested in config::tests)")
     }
 
     /// Reads and compiles the schema at `path`.
-    pub fn from_file(path: &Path) -> Result<Schema, SchemaError> {
+    pub fn from_file(path: &Path, known: KnownRule) -> Result<Schema, SchemaError> {
         // Read as a page is: a schema named by a contributed config is as untrusted.
         let source = Source::read(path).map_err(|source| SchemaError::Read {
             path: path.to_path_buf(),
             source,
         })?;
-        Schema::parse(&source.text, path)
+        Schema::parse(&source.text, path, known)
     }
 
-    /// Compiles schema text; `path` is only used in messages.
-    pub fn parse(text: &str, path: &Path) -> Result<Schema, SchemaError> {
+    /// Compiles schema text; `path` is only used in messages, `known` checks `x-rule` ids.
+    pub fn parse(text: &str, path: &Path, known: KnownRule) -> Result<Schema, SchemaError> {
         let document: Value = serde_json::from_str(text).map_err(|e| SchemaError::Json {
             path: path.to_path_buf(),
             message: e
@@ -141,9 +146,9 @@ impl Schema {
         let mut near = HashMap::new();
         let mut problems = Vec::new();
         visit_keywords(&document, &mut |key, value| match (key, value) {
-            ("x-rule", Value::String(id)) => match rules::find(id) {
-                Some(rule) if matches!(rule.check, Check::Schema) => {}
-                Some(_) => problems.push(format!(
+            ("x-rule", Value::String(id)) => match known(id) {
+                Some(true) => {}
+                Some(false) => problems.push(format!(
                     "`x-rule: {id}` names a rule that does not come from the schema"
                 )),
                 None => problems.push(format!(
@@ -177,35 +182,25 @@ impl Schema {
         })
     }
 
-    /// Validates a page's model and reports each failure once.
-    pub fn validate(&self, page: &Page) -> Vec<Finding> {
+    /// Validates a page's model: every failure, in the validator's order.
+    pub fn validate(&self, page: &Page) -> Vec<Failure> {
         let instance = match serde_json::to_value(page) {
             Ok(v) => v,
             Err(_) => return Vec::new(),
         };
-        let mut findings: Vec<Finding> = Vec::new();
-        for error in self.validator.iter_errors(&instance) {
-            let finding = self.finding(page, &error);
-            let seen = findings.iter().any(|f| {
-                f.rule.id == finding.rule.id
-                    && f.span == finding.span
-                    && f.message == finding.message
-            });
-            if !seen {
-                findings.push(finding);
-            }
-        }
-        findings
+        self.validator
+            .iter_errors(&instance)
+            .map(|error| self.failure(page, &error))
+            .collect()
     }
 
-    fn finding(&self, page: &Page, error: &ValidationError<'_>) -> Finding {
+    fn failure(&self, page: &Page, error: &ValidationError<'_>) -> Failure {
         let schema_path: Vec<String> = error.schema_path().iter().map(segment).collect();
         let instance_path: Vec<String> = error.instance_path().iter().map(segment).collect();
         let keyword = error.kind().keyword();
         let rule = self
             .nearest(&schema_path, "x-rule", keyword)
-            .and_then(rules::find)
-            .unwrap_or(&rules::structure::schema::SCHEMA);
+            .map(str::to_string);
         let message = self
             .nearest(&schema_path, "x-message", keyword)
             .map_or_else(|| generated_message(&instance_path, error), str::to_string);
@@ -223,13 +218,11 @@ impl Schema {
                 }
             }
         }
-        Finding {
+        Failure {
             rule,
             span,
             message,
             help,
-            labels: Vec::new(),
-            fix: None,
         }
     }
 
@@ -404,32 +397,38 @@ fn section_span(page: &Page, mut path: &[String]) -> Option<Span> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn builtin_schema_compiles() {
-        let _ = Schema::builtin();
+    /// Two rules: one the schema drives, one with code of its own.
+    fn known(id: &str) -> Option<bool> {
+        match id {
+            "structure/missing-section" => Some(true),
+            "structure/placeholder" => Some(false),
+            _ => None,
+        }
     }
 
     #[test]
     fn rejects_bad_schemas() {
+        let known: KnownRule = known;
         let p = Path::new("s.json");
         assert!(matches!(
-            Schema::parse("{", p),
+            Schema::parse("{", p, known),
             Err(SchemaError::Json { line: 1, .. })
         ));
         assert!(matches!(
-            Schema::parse(r#"{"type": 12}"#, p),
+            Schema::parse(r#"{"type": 12}"#, p, known),
             Err(SchemaError::Invalid { .. })
         ));
-        let e = Schema::parse(r#"{"x-rule": "structure/nope"}"#, p)
+        let e = Schema::parse(r#"{"x-rule": "structure/nope"}"#, p, known)
             .err()
             .unwrap();
         assert!(e.to_string().contains("names no rule"), "{e}");
-        let e = Schema::parse(r#"{"x-rule": "structure/placeholder"}"#, p)
+        let e = Schema::parse(r#"{"x-rule": "structure/placeholder"}"#, p, known)
             .err()
             .unwrap();
         assert!(
             e.to_string().contains("does not come from the schema"),
             "{e}"
         );
+        assert!(Schema::parse(r#"{"x-rule": "structure/missing-section"}"#, p, known).is_ok());
     }
 }

@@ -47,7 +47,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
         for selector in selectors {
             if let Some(s) = &selector {
                 if crate::rules::matching(s).is_empty() {
-                    let hint = crate::config::closest(s)
+                    let hint = crate::rules::closest_selector(s)
                         .map(|c| format!(" (did you mean `{c}`?)"))
                         .unwrap_or_default();
                     out.push(

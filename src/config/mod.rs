@@ -10,7 +10,7 @@ use crate::discover::Files;
 use crate::document::slug::Preset;
 use crate::rules::enabled::{Level, Override, RuleTable};
 use crate::rules::grades::GradeSettings;
-use crate::rules::{self, Context, GROUPS, RuleMeta};
+use crate::rules::{self, Context, RuleMeta};
 use crate::schema::{Schema, SchemaError};
 use crate::site::Site;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
@@ -197,8 +197,8 @@ impl Settings {
             }
         }
         let schema = match &self.schema {
-            Some(path) => Schema::from_file(path)?,
-            None => Schema::builtin(),
+            Some(path) => Schema::from_file(path, rules::schema_rule)?,
+            None => Schema::builtin(rules::schema_rule),
         };
         if let Some(root) = self.site_roots.iter().find(|r| !r.is_dir()) {
             return Err(ConfigError::Site(format!(
@@ -240,18 +240,16 @@ impl Settings {
     }
 }
 
-/// The known id or group closest to `word`, if any is close.
-pub fn closest(word: &str) -> Option<String> {
-    let candidates = rules::RULES
-        .iter()
-        .map(|r| r.id)
-        .chain(GROUPS.iter().copied());
-    crate::similar::closest(word, candidates).map(str::to_string)
-}
+pub use crate::rules::closest_selector as closest;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_schema_compiles_against_the_registry() {
+        let _ = Schema::builtin(rules::schema_rule);
+    }
 
     #[test]
     fn selection_and_suggestions() {

@@ -183,6 +183,45 @@ impl std::fmt::Debug for RuleMeta {
 /// The rule groups: the first half of every id.
 pub const GROUPS: &[&str] = &["grades", "links", "spelling", "structure", "style"];
 
+/// What the registry says of an `x-rule` id in a schema (see [`crate::schema::KnownRule`]).
+pub fn schema_rule(id: &str) -> Option<bool> {
+    find(id).map(|rule| matches!(rule.check, Check::Schema))
+}
+
+/// Schema failures as findings of the rules they name (`structure/schema` when none), each
+/// reported once.
+fn schema_findings(failures: Vec<crate::schema::Failure>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    for failure in failures {
+        let rule = failure
+            .rule
+            .as_deref()
+            .and_then(find)
+            .unwrap_or(&structure::schema::SCHEMA);
+        let seen = findings.iter().any(|f| {
+            f.rule.id == rule.id && f.span == failure.span && f.message == failure.message
+        });
+        if !seen {
+            findings.push(Finding {
+                rule,
+                span: failure.span,
+                message: failure.message,
+                help: failure.help,
+                labels: Vec::new(),
+                fix: None,
+            });
+        }
+    }
+    findings
+}
+
+/// The known rule id or group closest to `word`, if any is close: for "did you mean" on a
+/// mistyped selector (config, command line, suppression comments).
+pub fn closest_selector(word: &str) -> Option<String> {
+    let candidates = RULES.iter().map(|r| r.id).chain(GROUPS.iter().copied());
+    crate::similar::closest(word, candidates).map(str::to_string)
+}
+
 /// Declares a rule: its doc comment becomes the text `jobfam explain` prints.
 macro_rules! declare_rule {
     (
@@ -340,8 +379,7 @@ impl Context {
                 Check::Schema if !schema_ran => {
                     schema_ran = true;
                     findings.extend(
-                        self.schema
-                            .validate(page)
+                        schema_findings(self.schema.validate(page))
                             .into_iter()
                             .filter(|f| enabled.severity(f.rule).is_some()),
                     );

@@ -128,7 +128,7 @@ pub fn across(pages: &[(&Path, Vec<Stated>)]) -> Vec<(usize, Finding)> {
                                 s.role,
                                 s.grade.text,
                                 earlier.grade.text,
-                                crate::diagnostic::display_path(pages[other].0)
+                                crate::paths::display_path(pages[other].0)
                             ),
                         )
                         .with_help("state one grade for the role on every page"),

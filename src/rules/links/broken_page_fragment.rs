@@ -50,7 +50,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
             {
                 return None;
             }
-            let shown = crate::diagnostic::display_path(path);
+            let shown = crate::paths::display_path(path);
             let mut f = Finding::new(
                 &BROKEN_PAGE_FRAGMENT,
                 link.span,
