@@ -4,7 +4,7 @@
 //! on the [`Diagnostic`] or the report's text.
 
 use crate::document::Span;
-use crate::document::line_index::LineIndex;
+use crate::line_index::LineIndex;
 use crate::rules::{Applicability, Finding, Severity};
 use crate::source::Source;
 use serde::Serialize;
@@ -89,7 +89,7 @@ pub struct FileReport {
 /// Places findings in their source.
 pub struct Placer<'s> {
     source: &'s Source,
-    index: LineIndex,
+    index: std::sync::Arc<LineIndex>,
     path: String,
 }
 
@@ -98,7 +98,7 @@ impl<'s> Placer<'s> {
     pub fn new(source: &'s Source) -> Placer<'s> {
         Placer {
             source,
-            index: LineIndex::new(&source.text),
+            index: std::sync::Arc::clone(&source.lines),
             path: display_path(&source.path),
         }
     }

@@ -8,6 +8,7 @@
 //! opening a device, and reads no more than the size limit (`--max-file-size`), because a
 //! contributed page can be a symbolic link to `/dev/zero`.
 
+use crate::line_index::LineIndex;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,9 @@ pub struct Source {
     pub bom: bool,
     /// The dominant line ending.
     pub line_ending: LineEnding,
+    /// Where each line of `text` starts: built once here, shared by the parser, the
+    /// suppressions and the diagnostics.
+    pub lines: Arc<LineIndex>,
 }
 
 /// Why a page could not be read.
@@ -323,11 +327,13 @@ impl Source {
         } else {
             LineEnding::Lf
         };
+        let lines = Arc::new(LineIndex::new(&text));
         Source {
             path,
             text: text.into(),
             bom,
             line_ending,
+            lines,
         }
     }
 
@@ -353,7 +359,7 @@ impl Source {
 }
 
 /// How many line breaks `bytes` holds, counted as the line model counts them: `\n`, `\r\n` and
-/// a lone `\r` each end a line (see `document::line_index`).
+/// a lone `\r` each end a line (see `line_index`).
 fn line_breaks(bytes: &[u8]) -> usize {
     let lf = bytes.iter().filter(|&&b| b == b'\n').count();
     let lone_cr = bytes

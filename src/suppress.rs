@@ -2,8 +2,8 @@
 //! `<!-- jobfam-disable… -->` comment covers, and reports comments that cover nothing
 //! (`style/unused-suppression`).
 
-use crate::document::line_index::LineIndex;
 use crate::document::{DirectiveKind, Page};
+use crate::line_index::LineIndex;
 use crate::rules::Finding;
 use crate::rules::enabled::Enabled;
 use crate::rules::style::unused_suppression::UNUSED_SUPPRESSION;
@@ -26,7 +26,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
     if page.directives.is_empty() {
         return findings;
     }
-    let index = LineIndex::new(&page.text);
+    let index = &page.lines;
     let mut out = Vec::new();
     let mut scopes = Vec::new();
     let enables = Enables::new(page);
@@ -37,7 +37,7 @@ pub fn apply(page: &Page, findings: Vec<Finding>, enabled: &Enabled) -> Vec<Find
             DirectiveKind::NextLine => (line + 1, line + 1),
             DirectiveKind::Line => (line, line),
             DirectiveKind::File => (0, usize::MAX),
-            DirectiveKind::Disable => (line, enables.end(page, &index, i)),
+            DirectiveKind::Disable => (line, enables.end(page, index, i)),
         };
         let selectors: Vec<Option<String>> = if d.rules.is_empty() {
             vec![None]

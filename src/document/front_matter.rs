@@ -6,8 +6,8 @@
 //! endings it uses. The block is read into JSON for the model, and each top-level key's line is
 //! remembered so a schema error about `title` can point at the `title:` line.
 
-use super::line_index::{Line, lines};
 use super::{ParseError, Span};
+use crate::line_index::{Line, lines};
 use serde_json::Value;
 
 /// The language of a front matter block.
@@ -310,7 +310,7 @@ fn json(text: &str) -> Result<FrontMatter, ParseError> {
             .map(str::len)
             .sum();
         let at = (line_start + e.column().saturating_sub(1)).min(object.len());
-        let at = super::line_index::floor_char_boundary(text, at);
+        let at = crate::line_index::floor_char_boundary(text, at);
         let message = e.to_string();
         let message = message
             .split(" at line ")

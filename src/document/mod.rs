@@ -7,7 +7,8 @@
 
 mod destination;
 mod front_matter;
-pub mod line_index;
+/// The line model lives below every stage; it is re-exported here where it grew up.
+pub use crate::line_index;
 mod parse;
 pub mod roles;
 pub mod slug;
@@ -66,6 +67,9 @@ pub struct Page {
     /// The page text (not serialized).
     #[serde(skip)]
     pub text: Arc<str>,
+    /// Where each line of `text` starts: the source's index, shared (not serialized).
+    #[serde(skip)]
+    pub lines: Arc<crate::line_index::LineIndex>,
     /// Spans of the front matter block and its keys (not serialized).
     #[serde(skip)]
     pub front_matter_spans: Option<FrontMatter>,

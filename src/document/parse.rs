@@ -1,11 +1,11 @@
 //! comrak AST → [`Page`]: the one place that walks comrak nodes.
 
-use super::line_index::{LineIndex, floor_char_boundary};
 use super::slug::{Anchorizer, Preset};
 use super::{
     Anchor, AnchorKind, Block, Directive, DirectiveKind, Heading, Link, LinkKind, Page, ParseError,
     Section, Span, front_matter, roles,
 };
+use crate::line_index::{LineIndex, floor_char_boundary};
 use crate::source::Source;
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
@@ -98,7 +98,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let root = parse_document(&arena, &markdown, &options());
     let walker = Walker {
         text,
-        index: LineIndex::new(text),
+        index: std::sync::Arc::clone(&source.lines),
         template_code: TEMPLATE_CODE
             .find_iter(text)
             .map(|m| Span::new(m.start(), m.end()))
@@ -296,6 +296,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         headings,
         sections,
         text: source.text.clone(),
+        lines: std::sync::Arc::clone(&source.lines),
         front_matter_spans: front_matter,
         prose,
         blocks,
@@ -361,7 +362,7 @@ fn split_attributes(raw: &str, preset: Preset) -> (String, Option<String>) {
 
 struct Walker<'t> {
     text: &'t str,
-    index: LineIndex,
+    index: std::sync::Arc<LineIndex>,
     template_code: Vec<Span>,
 }
 

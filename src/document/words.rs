@@ -159,7 +159,7 @@ impl<'a> Locator<'a> {
         // a window, so a word the source spells otherwise (`caf&eacute;`) costs no scan of the
         // rest of the piece, and a piece of many such words stays linear.
         let window = (self.source_cursor + 16 * word.len() + 256).min(src.end);
-        let window = super::line_index::floor_char_boundary(self.text, window);
+        let window = crate::line_index::floor_char_boundary(self.text, window);
         let at = self.text.get(self.source_cursor..window)?.find(word)? + self.source_cursor;
         self.source_cursor = at + word.len();
         Some(Span::new(at, self.source_cursor))

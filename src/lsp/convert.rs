@@ -5,7 +5,7 @@
 //! text the editor sent, through [`LineIndex::position_utf16`].
 
 use crate::diagnostic::FileReport;
-use crate::document::line_index::LineIndex;
+use crate::line_index::LineIndex;
 use crate::rules::Severity;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DiagnosticRelatedInformation,

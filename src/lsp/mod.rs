@@ -17,7 +17,7 @@ mod uri;
 pub use convert::fix_all_kind;
 pub use settings::{WATCHED, settings_for};
 
-use crate::document::line_index::LineIndex;
+use crate::line_index::LineIndex;
 use crate::rules::Context;
 use convert::Placed;
 use jsonrpc::{ErrorCode, Message, MessageError, Notification, Request, RequestId, Response};

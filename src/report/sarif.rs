@@ -7,7 +7,7 @@
 
 use super::{Run, artifact_path, fingerprints};
 use crate::diagnostic::{Diagnostic, error_ids};
-use crate::document::line_index::{LineIndex, Position};
+use crate::line_index::{LineIndex, Position};
 use crate::rules::{RULES, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
