@@ -43,10 +43,6 @@ pub struct GradeStatement {
     pub in_table: bool,
     /// Whether it sits under a Specialties heading, where headings name variants, not levels.
     pub in_specialty: bool,
-    /// Whether the role names another level than the heading it sits under; `None` when the
-    /// two cannot be compared. Computed once here; `grades/title-mismatch` reports it and the
-    /// other grade rules leave such statements out.
-    pub mismatch: Option<bool>,
 }
 
 /// A level of the ladder, as the document model shows it.
@@ -182,7 +178,6 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 link,
                 in_table: false,
                 in_specialty: in_specialty(block.heading),
-                mismatch: None,
             });
         }
         if let Some(caps) = BARE.captures(&block.text) {
@@ -199,16 +194,12 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                     link: None,
                     in_table: false,
                     in_specialty: in_specialty(block.heading),
-                    mismatch: None,
                 });
             }
         }
     }
     out.extend(table_statements(blocks));
     out.sort_by_key(|s| s.grade_span.start);
-    for s in &mut out {
-        s.mismatch = mismatch(s, headings);
-    }
     out
 }
 
@@ -266,7 +257,6 @@ fn table_statements(blocks: &[Block]) -> Vec<GradeStatement> {
                 link: None,
                 in_table: true,
                 in_specialty: false,
-                mismatch: None,
             });
         }
     }
@@ -664,34 +654,6 @@ pub fn is_specific(title: &str) -> bool {
         "lead",
     ];
     words(title).iter().any(|w| !GENERIC.contains(&w.as_str()))
-}
-
-/// Whether a grade statement's role names a different level than the heading it sits under.
-/// `None` when the heading cannot be compared (it does not name the role or a seniority).
-fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
-    if statement.in_specialty {
-        return None;
-    }
-    let heading = level_text(&headings[statement.level?].text);
-    let mut h = seniority(&heading);
-    let mut r = seniority(&statement.role);
-    // "The IT Compliance role is a grade 8" names no level at all.
-    let vague = is_vague(&statement.role);
-    // The heading names the role when it carries a seniority, or shares a word of the role's
-    // title ("Corporate Events Coordinator" and "Corporate Events Manager"); a heading such as
-    // "Growth" or "Development (Dev)" names a specialty, and nothing is compared.
-    let role_words = words(&base_title(&statement.role));
-    let shares_word = words(&base_title(&heading)).iter().any(|w| {
-        w.len() > 3 && role_words.contains(w) && !matches!(w.as_str(), "manager" | "director")
-    });
-    let names_role =
-        !h.is_empty() || heading.to_lowercase().contains("intermediate") || shares_word;
-    // "Senior Accountant, Team Lead" and "Lead Accountant" are one level spelled two ways.
-    if h.contains("lead") && r.contains("lead") {
-        h.remove("senior");
-        r.remove("senior");
-    }
-    (names_role && !vague).then(|| h != r)
 }
 
 /// The model's `roles`: one per grade statement, plus level headings that state no grade.

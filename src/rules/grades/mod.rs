@@ -8,7 +8,8 @@ pub mod missing;
 pub mod order;
 pub mod title_mismatch;
 
-use crate::document::{Page, roles::GradeStatement};
+use crate::document::roles::{GradeStatement, base_title, is_vague, level_text, seniority, words};
+use crate::document::{Heading, Page};
 use regex::Regex;
 
 /// Where the handbook's job-grades table lives: what grade links should point at.
@@ -80,7 +81,36 @@ fn trusted(page: &Page) -> impl Iterator<Item = &GradeStatement> {
     page.grades
         .iter()
         .filter(|s| !crate::document::roles::is_vague(&s.role))
-        .filter(|s| s.mismatch != Some(true))
+        .filter(|s| mismatch(s, &page.headings) != Some(true))
+}
+
+/// Whether a grade statement's role names a different level than the heading it sits under.
+/// `None` when the heading cannot be compared (it does not name the role or a seniority).
+/// `grades/title-mismatch` reports it, and the other grade rules leave such statements out.
+pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool> {
+    if statement.in_specialty {
+        return None;
+    }
+    let heading = level_text(&headings[statement.level?].text);
+    let mut h = seniority(&heading);
+    let mut r = seniority(&statement.role);
+    // "The IT Compliance role is a grade 8" names no level at all.
+    let vague = is_vague(&statement.role);
+    // The heading names the role when it carries a seniority, or shares a word of the role's
+    // title ("Corporate Events Coordinator" and "Corporate Events Manager"); a heading such as
+    // "Growth" or "Development (Dev)" names a specialty, and nothing is compared.
+    let role_words = words(&base_title(&statement.role));
+    let shares_word = words(&base_title(&heading)).iter().any(|w| {
+        w.len() > 3 && role_words.contains(w) && !matches!(w.as_str(), "manager" | "director")
+    });
+    let names_role =
+        !h.is_empty() || heading.to_lowercase().contains("intermediate") || shares_word;
+    // "Senior Accountant, Team Lead" and "Lead Accountant" are one level spelled two ways.
+    if h.contains("lead") && r.contains("lead") {
+        h.remove("senior");
+        r.remove("senior");
+    }
+    (names_role && !vague).then(|| h != r)
 }
 
 #[cfg(test)]

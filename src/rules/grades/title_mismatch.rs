@@ -38,7 +38,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let page = &input.page;
     page.grades
         .iter()
-        .filter(|s| s.mismatch == Some(true))
+        .filter(|s| super::mismatch(s, &page.headings) == Some(true))
         .filter_map(|s| {
             let heading = &page.headings[s.level?];
             let level = level_text(&heading.text);
