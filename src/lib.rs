@@ -29,7 +29,6 @@ use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;
 use rayon::prelude::*;
 use rules::Context;
-use rules::grades::conflict::Stated;
 use source::Source;
 
 /// The result of checking some paths.
@@ -90,7 +89,7 @@ pub fn check_paths(paths: &[String], files: &discover::Files, ctx: &Context) -> 
             }
         })
         .collect();
-    compare_pages(&mut checked, ctx);
+    run_stage(&mut checked, ctx);
     let files_checked = checked.iter().filter(|c| c.is_ok()).count();
     let mut checked_reports: Vec<FileReport> = checked
         .into_par_iter()
@@ -189,28 +188,33 @@ impl Checked<'_> {
     }
 }
 
-/// Runs the cross-page rules over the pages checked in this run that enable them, and adds
-/// their findings to those pages.
-fn compare_pages(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
-    if !ctx.grades.across_pages {
-        return;
-    }
-    use rules::grades::conflict::{CONFLICT, across, stated};
-    let (indices, summaries): (Vec<usize>, Vec<(&std::path::Path, Vec<Stated>)>) = checked
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let c = c.as_ref().ok()?;
-            let alone = c.outcome.as_ref().ok()?;
-            c.enabled.severity(&CONFLICT)?;
-            Some((i, (c.source.path.as_path(), stated(&alone.input.page))))
-        })
-        .unzip();
-    let found = across(&summaries);
-    for (page, finding) in found {
+/// The run-level stage: after every page's own rules, the run-level rules see every page
+/// checked in this run (each rule the pages that enable it), and their findings join those
+/// pages' findings.
+fn run_stage(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
+    let found = {
+        let (indices, pages): (Vec<usize>, Vec<_>) = checked
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let c = c.as_ref().ok()?;
+                let alone = c.outcome.as_ref().ok()?;
+                let page = rules::RunPage {
+                    path: c.source.path.as_path(),
+                    input: &alone.input,
+                };
+                Some((i, (page, c.enabled.as_ref())))
+            })
+            .unzip();
+        ctx.check_run(&pages)
+            .into_iter()
+            .map(|(i, f)| (indices[i], f))
+            .collect::<Vec<_>>()
+    };
+    for (i, finding) in found {
         if let Ok(Checked {
             outcome: Ok(alone), ..
-        }) = &mut checked[indices[page]]
+        }) = &mut checked[i]
         {
             alone.findings.push(finding);
         }
@@ -227,7 +231,10 @@ pub fn check_text(path: impl AsRef<std::path::Path>, text: &str, ctx: &Context) 
 
 /// Parses, checks and places the findings of one page, with its suppressions applied.
 pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
-    check_alone(source.clone(), ctx).finish()
+    let mut checked = [Ok(check_alone(source.clone(), ctx))];
+    run_stage(&mut checked, ctx);
+    let [checked] = checked;
+    checked.map_or_else(|report| report, Checked::finish)
 }
 
 /// The document model of one page, or the diagnostic that says why there is none.

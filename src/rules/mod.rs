@@ -87,14 +87,44 @@ impl FixSafety {
     }
 }
 
+/// A run-level rule's function: the pages that enable it, in run order, to each finding with
+/// the index of its page.
+pub type RunCheck = fn(&[RunPage<'_>], &Context) -> Vec<(usize, Finding)>;
+
 /// How a rule produces findings.
 #[derive(Clone, Copy)]
 pub enum Check {
     /// A function over the page.
     Code(fn(&Input, &Context) -> Vec<Finding>),
+    /// A run-level rule: after every page's own rules, a function over all the pages of the
+    /// run that enable it (the ladders, the anchors), returning each finding with the index of
+    /// its page in the slice.
+    Run(RunCheck),
     /// Failures of the JSON Schema whose `x-rule` names this rule.
     Schema,
     /// Made by a pipeline step after the other rules (inline suppressions).
+    Pipeline,
+}
+
+/// One page as a run-level rule sees it.
+#[derive(Clone, Copy)]
+pub struct RunPage<'a> {
+    /// The page's path, as given or discovered.
+    pub path: &'a std::path::Path,
+    /// The page and what the run learned about it.
+    pub input: &'a Input,
+}
+
+/// What kind of rule a rule is: where in the pipeline it runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Over one page at a time.
+    Page,
+    /// Over every page of the run, after the per-page rules.
+    Run,
+    /// From the JSON Schema, with the per-page rules.
+    Schema,
+    /// Made by a pipeline step (suppressions).
     Pipeline,
 }
 
@@ -117,6 +147,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// Where in the pipeline the rule runs.
+    pub fn kind(&self) -> Kind {
+        match self.check {
+            Check::Code(_) => Kind::Page,
+            Check::Run(_) => Kind::Run,
+            Check::Schema => Kind::Schema,
+            Check::Pipeline => Kind::Pipeline,
+        }
+    }
+
     /// The group: the part of the id before `/`.
     pub fn group(&self) -> &'static str {
         self.id.split_once('/').map_or(self.id, |(g, _)| g)
@@ -384,8 +424,34 @@ impl Context {
                             .filter(|f| enabled.severity(f.rule).is_some()),
                     );
                 }
-                Check::Schema | Check::Pipeline => {}
+                Check::Schema | Check::Run(_) | Check::Pipeline => {}
             }
+        }
+        findings
+    }
+
+    /// Runs the run-level rules, each over the pages that enable it (`pages` holds each page
+    /// with the rules enabled for it); returns each finding with its page's index in `pages`.
+    pub fn check_run(&self, pages: &[(RunPage<'_>, &enabled::Enabled)]) -> Vec<(usize, Finding)> {
+        let mut findings = Vec::new();
+        for rule in RULES.iter().copied() {
+            let Check::Run(run) = rule.check else {
+                continue;
+            };
+            let (indices, selected): (Vec<usize>, Vec<RunPage<'_>>) = pages
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, enabled))| enabled.severity(rule).is_some())
+                .map(|(i, (page, _))| (i, *page))
+                .unzip();
+            if selected.is_empty() {
+                continue;
+            }
+            findings.extend(
+                run(&selected, self)
+                    .into_iter()
+                    .map(|(i, f)| (indices[i], f)),
+            );
         }
         findings
     }
@@ -394,6 +460,26 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_registry_says_where_each_rule_runs() {
+        let of = |kind: Kind| -> Vec<&str> {
+            RULES
+                .iter()
+                .filter(|r| r.kind() == kind)
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(
+            of(Kind::Run),
+            ["grades/conflict", "links/broken-page-fragment"]
+        );
+        assert_eq!(of(Kind::Pipeline), ["style/unused-suppression"]);
+        assert_eq!(
+            of(Kind::Page).len() + of(Kind::Schema).len() + 3,
+            RULES.len()
+        );
+    }
 
     #[test]
     fn what_it_does_is_the_whole_section() {

@@ -3,7 +3,7 @@
 use super::trusted;
 use crate::document::roles::{Grade, GradeStatement, title_key};
 use crate::document::{Page, Span};
-use crate::rules::{Check, Context, Finding, Input, declare_rule};
+use crate::rules::{Check, Context, Finding, RunPage, declare_rule};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -33,11 +33,29 @@ declare_rule! {
     /// ## Known limits
     /// A statement that names another level than its section is left to `grades/title-mismatch`,
     /// and "the role is a grade 7" names no title to compare.
-    CONFLICT { id: "grades/conflict", severity: Error, fix: Never, check: Check::Code(check) }
+    CONFLICT { id: "grades/conflict", severity: Error, fix: Never, check: Check::Run(run) }
 }
 
-fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
-    let page = &input.page;
+/// A run-level rule: each page against itself, then (with `across_pages`) the pages of one
+/// site against each other, in the order the run checked them.
+fn run(pages: &[RunPage<'_>], ctx: &Context) -> Vec<(usize, Finding)> {
+    let mut findings: Vec<(usize, Finding)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| within(&p.input.page).into_iter().map(move |f| (i, f)))
+        .collect();
+    if ctx.grades.across_pages {
+        let summaries: Vec<(&Path, Vec<Stated>)> = pages
+            .iter()
+            .map(|p| (p.path, stated(&p.input.page)))
+            .collect();
+        findings.extend(across(&summaries));
+    }
+    findings
+}
+
+/// One page's roles stated at two grades.
+fn within(page: &Page) -> Vec<Finding> {
     // For each title, the first statement of each grade it was stated at, in page order: the
     // earliest statement that disagrees with a later one is the first of another grade.
     let mut seen: HashMap<String, Vec<&GradeStatement>> = HashMap::new();
@@ -72,7 +90,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
 /// A grade a page states for a titled role, kept after the page is dropped so pages checked
 /// together can be compared.
 #[derive(Clone, Debug)]
-pub struct Stated {
+struct Stated {
     key: String,
     role: String,
     grade: Grade,
@@ -80,7 +98,7 @@ pub struct Stated {
 }
 
 /// The grades `page` states, for [`across`].
-pub fn stated(page: &Page) -> Vec<Stated> {
+fn stated(page: &Page) -> Vec<Stated> {
     trusted(page)
         .filter(|s| crate::document::roles::is_specific(&s.role))
         .map(|s| Stated {
@@ -103,7 +121,7 @@ fn site(path: &str) -> &str {
 /// Findings for roles that two pages of one site state at different grades, as
 /// `(page index, finding)`; each page is reported against the first page (in path order) that
 /// disagrees with it.
-pub fn across(pages: &[(&Path, Vec<Stated>)]) -> Vec<(usize, Finding)> {
+fn across(pages: &[(&Path, Vec<Stated>)]) -> Vec<(usize, Finding)> {
     let mut first: HashMap<(&str, &str), (usize, &Stated)> = HashMap::new();
     let mut findings = Vec::new();
     for (index, (path, stated)) in pages.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! `links/broken-page-fragment`: a link into another page at an anchor that page lacks.
 
-use crate::rules::{Check, Context, Finding, Input, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, RunPage, declare_rule};
 use crate::site::Target;
 
 declare_rule! {
@@ -24,10 +24,20 @@ declare_rule! {
     /// only with `--unsafe-fixes`. Only the fragment's own bytes change, never the link text
     /// or title, and a reference link (`[text][ref]`) or a fragment written with escapes or
     /// entities gets no fix.
-    BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Code(check) }
+    BROKEN_PAGE_FRAGMENT { id: "links/broken-page-fragment", severity: Error, fix: Sometimes(Mixed), check: Check::Run(run) }
 }
 
-fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+/// A run-level rule: each page's links into other pages, against the anchors of the pages
+/// they lead to.
+fn run(pages: &[RunPage<'_>], _ctx: &Context) -> Vec<(usize, Finding)> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| check(p.input).into_iter().map(move |f| (i, f)))
+        .collect()
+}
+
+fn check(input: &Input) -> Vec<Finding> {
     let page = &input.page;
     let mut suggestions = super::Suggestions::default();
     page.links
