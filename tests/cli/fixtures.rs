@@ -2,7 +2,8 @@
 
 use crate::{check_file, compact};
 use jobfam::config::Settings;
-use jobfam::rules::RULES;
+use jobfam::diagnostic::{Diagnostic, FileReport};
+use jobfam::rules::{FixAvailability, RULES, RuleMeta};
 use jobfam::spelling::Locale;
 use std::path::{Path, PathBuf};
 
@@ -63,14 +64,65 @@ fn every_rule_fires_on_each_bad_fixture() {
                 page.display()
             );
             assert!(report.diagnostics.iter().all(|d| d.rule == rule.id));
+            for d in &report.diagnostics {
+                fix_agrees_with_the_declaration(rule, d);
+            }
             let name = format!(
                 "{}__{}",
                 rule.id.replace('/', "__"),
                 page.file_stem().unwrap().to_string_lossy()
             );
-            insta::assert_snapshot!(name, compact(&report));
+            insta::assert_snapshot!(name.clone(), compact(&report));
+            let text = std::fs::read_to_string(&page).unwrap();
+            insta::assert_snapshot!(
+                format!("{name}__help_and_fix"),
+                help_and_fix(&report, &text)
+            );
         }
     }
+}
+
+/// A finding's fix is what its rule declares: always there for `Always`, never for `Never`,
+/// and safe or unsafe as the declared safety allows.
+fn fix_agrees_with_the_declaration(rule: &RuleMeta, d: &Diagnostic) {
+    let at = format!("{} at {}:{}", rule.id, d.path, d.line);
+    match (rule.fix, &d.fix) {
+        (FixAvailability::Always, None) => panic!("{at}: declared Always, but has no fix"),
+        (FixAvailability::Never, Some(_)) => panic!("{at}: declared Never, but has a fix"),
+        (_, Some(fix)) => {
+            let safety = rule
+                .fix_safety
+                .expect("a rule that fixes declares its safety");
+            assert!(
+                safety.allows(fix.applicability),
+                "{at}: a {:?} fix, but the rule declares {safety:?}",
+                fix.applicability
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Each finding's help and fix: the fix as the bytes it replaces and what replaces them.
+fn help_and_fix(report: &FileReport, text: &str) -> String {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut out = format!("{}:{} {}\n", d.line, d.column, d.message);
+            if let Some(help) = &d.help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+            if let Some(fix) = &d.fix {
+                let old = text.get(fix.offset..fix.offset + fix.length).unwrap_or("?");
+                out.push_str(&format!(
+                    "  fix ({:?}): {old:?} -> {:?}\n",
+                    fix.applicability, fix.replacement
+                ));
+            }
+            out
+        })
+        .collect()
 }
 
 #[test]
