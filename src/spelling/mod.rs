@@ -31,6 +31,9 @@ pub const WORD_LISTS: &[&str] = &[
     include_str!("../../data/words/english.txt"),
 ];
 
+/// Former casings of renamed brands: known as written, never suggested.
+pub const FORMER_CASINGS: &str = include_str!("../../data/words/former-casings.txt");
+
 /// What the spell checker knows before any user word: dictionary, vocabulary and variants.
 pub struct Builtin {
     dictionary: spellbook::Dictionary,
@@ -58,6 +61,7 @@ pub fn builtin() -> &'static Builtin {
         for list in WORD_LISTS {
             vocabulary.extend(list);
         }
+        vocabulary.extend_former(FORMER_CASINGS);
         Builtin {
             dictionary,
             vocabulary,
@@ -279,6 +283,55 @@ pub fn recase(word: &str, like: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in word lists: each block (between comments and blank lines) sorted, no entry
+    /// listed twice, and no term in two casings (the fix for a wrong casing would depend on
+    /// which came last); a former casing lives in `former-casings.txt`.
+    #[test]
+    fn word_lists_are_sorted_unique_and_one_casing_each() {
+        let mut seen = HashSet::new();
+        let mut casings: std::collections::HashMap<String, String> = Default::default();
+        for list in WORD_LISTS.iter().chain([&FORMER_CASINGS]) {
+            let mut block: Vec<&str> = Vec::new();
+            for line in list.lines().chain([""]) {
+                let entry = line.split('#').next().unwrap_or("").trim();
+                if entry.is_empty() {
+                    let mut sorted = block.clone();
+                    sorted.sort_by_key(|e| (e.to_lowercase(), e.to_string()));
+                    assert_eq!(block, sorted, "a block of a word list is not sorted");
+                    block.clear();
+                    continue;
+                }
+                block.push(entry);
+                for word in entry.split_whitespace() {
+                    assert!(seen.insert(word.to_string()), "`{word}` is listed twice");
+                    if std::ptr::eq(*list, FORMER_CASINGS) || !word.contains(char::is_uppercase) {
+                        continue;
+                    }
+                    if let Some(other) = casings.insert(word.to_lowercase(), word.to_string()) {
+                        panic!("`{word}` and `{other}` are one term in two casings");
+                    }
+                }
+            }
+        }
+        // Each former casing has a current one, which the fix writes.
+        for former in FORMER_CASINGS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            assert!(
+                casings.contains_key(&former.to_lowercase()),
+                "{former}: no current casing"
+            );
+        }
+        let builtin = &builtin().vocabulary;
+        assert_eq!(
+            builtin.term_for("sourceTree").as_deref(),
+            Some("Sourcetree")
+        );
+        assert_eq!(builtin.term_for("bugsnag").as_deref(), Some("BugSnag"));
+        assert!(builtin.knows("SourceTree") && builtin.knows("Bugsnag"));
+    }
 
     fn judge(word: &str, locale: Locale) -> Verdict {
         Speller::new(builtin(), locale, &[]).judge(word)

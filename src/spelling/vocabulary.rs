@@ -2,7 +2,8 @@
 //!
 //! One entry per line, `#` starts a comment. An all-lower-case entry (`onboarding`) is a word in
 //! any capitalisation (`Onboarding`, `ONBOARDING`). An entry with a capital (`GitLab`) is a term
-//! with one right spelling: other casings are `spelling/term-case` findings. Plurals (`-s`,
+//! with one right spelling: other casings are `spelling/term-case` findings (a brand's former
+//! casing, from a list of its own, is known but never suggested). Plurals (`-s`,
 //! `-es`) and possessives of an entry are known too.
 
 use std::collections::{HashMap, HashSet};
@@ -41,6 +42,16 @@ impl Vocabulary {
         self.words.extend(other.words);
         self.terms.extend(other.terms);
         self.by_lower.extend(other.by_lower);
+    }
+
+    /// Adds the entries of a list of former casings (`DocuSign`, now `Docusign`): known as
+    /// written, never suggested as a fix.
+    pub fn extend_former(&mut self, text: &str) {
+        for line in text.lines() {
+            for entry in line.split('#').next().unwrap_or("").split_whitespace() {
+                self.terms.insert(entry.replace('’', "'"));
+            }
+        }
     }
 
     /// Adds one entry.
