@@ -8,6 +8,7 @@
 use crate::document::slug::Preset;
 use crate::document::{LinkKind, Page};
 use crate::paths::normalize;
+use crate::paths::percent_decode;
 use crate::source::Source;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -312,26 +313,6 @@ fn suggest(base: &Path, link: &str) -> Option<String> {
 fn is_page(path: &Path) -> bool {
     let name = path.to_string_lossy();
     name.ends_with(".md") || name.ends_with(".md.erb")
-}
-
-/// `%20` → ` `; invalid escapes are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]

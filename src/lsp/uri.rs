@@ -27,7 +27,11 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
         None => rest,
     };
     let end = rest.find(['?', '#']).unwrap_or(rest.len());
-    let path = String::from_utf8(percent_decode(rest.get(..end)?)?).ok()?;
+    let encoded = rest.get(..end)?;
+    if !crate::paths::is_percent_encoded(encoded) {
+        return None;
+    }
+    let path = String::from_utf8(percent_encoding::percent_decode_str(encoded).collect()).ok()?;
     if path.is_empty() {
         return None;
     }
@@ -46,26 +50,6 @@ fn native(path: String) -> String {
     }
 }
 
-/// `%20` → a space; `None` when a `%` is not followed by two hex digits.
-fn percent_decode(s: &str) -> Option<Vec<u8>> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            // Two hex digits; `u8::from_str_radix` would also take a sign (`%+1`).
-            let digit = |j: usize| char::from(*bytes.get(j)?).to_digit(16);
-            let (high, low) = (digit(i + 1)?, digit(i + 2)?);
-            out.push(u8::try_from(high * 16 + low).ok()?);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,9 +66,8 @@ mod tests {
         );
         assert_eq!(path("file://localhost/x.md"), Some(PathBuf::from("/x.md")));
         assert_eq!(path("FILE:///x.md#frag"), Some(PathBuf::from("/x.md")));
-        assert_eq!(percent_decode("a%zz"), None);
-        assert_eq!(percent_decode("a%"), None);
-        assert_eq!(percent_decode("a%+1"), None);
+        // Escapes that are not two hex digits (`%zz`, `%+1`) do not parse as a `Uri`, and
+        // `paths::is_percent_encoded` refuses them again (tested there).
     }
 
     #[test]

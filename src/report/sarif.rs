@@ -206,13 +206,7 @@ fn uri(path: &str) -> String {
     } else if path.starts_with('/') {
         out.push_str("file://");
     }
-    for b in rest.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    out.push_str(&crate::paths::percent_encode_path(rest));
     out
 }
 
