@@ -12,6 +12,7 @@ pub use crate::line_index;
 mod parse;
 pub mod roles;
 pub mod slug;
+pub mod titles;
 pub mod words;
 
 pub use front_matter::FrontMatter;

@@ -1,7 +1,8 @@
 //! `grades/conflict`: one role stated with two different grades.
 
 use super::trusted;
-use crate::document::roles::{Grade, GradeStatement, title_key};
+use crate::document::roles::{Grade, GradeStatement};
+use crate::document::titles::title_key;
 use crate::document::{Page, Span};
 use crate::rules::{Check, Context, Finding, RunPage, declare_rule};
 use std::collections::HashMap;
@@ -100,7 +101,7 @@ struct Stated {
 /// The grades `page` states, for [`across`].
 fn stated(page: &Page) -> Vec<Stated> {
     trusted(page)
-        .filter(|s| crate::document::roles::is_specific(&s.role))
+        .filter(|s| crate::document::titles::is_specific(&s.role))
         .map(|s| Stated {
             key: title_key(&s.role),
             role: s.role.clone(),

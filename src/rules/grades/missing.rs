@@ -1,6 +1,7 @@
 //! `grades/missing`: a level, or a "Job Grade" heading, that states no grade.
 
-use crate::document::roles::{is_grade_heading, levels_without_grade, parents};
+use crate::document::roles::{levels_without_grade, parents};
+use crate::document::titles::is_grade_heading;
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {

@@ -8,7 +8,8 @@ pub mod missing;
 pub mod order;
 pub mod title_mismatch;
 
-use crate::document::roles::{GradeStatement, base_title, is_vague, level_text, seniority, words};
+use crate::document::roles::GradeStatement;
+use crate::document::titles::{base_title, is_vague, level_text, seniority, words};
 use crate::document::{Heading, Page};
 use regex::Regex;
 
@@ -80,7 +81,7 @@ impl GradeSettings {
 fn trusted(page: &Page) -> impl Iterator<Item = &GradeStatement> {
     page.grades
         .iter()
-        .filter(|s| !crate::document::roles::is_vague(&s.role))
+        .filter(|s| !crate::document::titles::is_vague(&s.role))
         .filter(|s| mismatch(s, &page.headings) != Some(true))
 }
 

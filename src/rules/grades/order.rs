@@ -1,7 +1,7 @@
 //! `grades/order`: a more senior level has a lower grade than a less senior one.
 
 use super::trusted;
-use crate::document::roles::{base_title, ic_rank, management_rank};
+use crate::document::titles::{base_title, ic_rank, management_rank};
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::{BTreeMap, HashMap};
 

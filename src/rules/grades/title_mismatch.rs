@@ -1,6 +1,6 @@
 //! `grades/title-mismatch`: a grade statement names another level than the section it is in.
 
-use crate::document::roles::{level_text, seniority_text};
+use crate::document::titles::{level_text, seniority_text};
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {

@@ -1,7 +1,8 @@
 //! `links/ambiguous-fragment`: a link to a repeated heading's first copy, when its text names
 //! another one.
 
-use crate::document::roles::{is_label, level_text, parents, words};
+use crate::document::roles::parents;
+use crate::document::titles::{is_label, level_text, words};
 use crate::rules::{Applicability, Check, Context, Finding, Input, declare_rule};
 use crate::site::Target;
 use std::collections::HashMap;

@@ -39,7 +39,7 @@ fn suggest_anchor<'a>(
 ) -> Option<(&'a str, Applicability)> {
     let anchors: Vec<&str> = anchors.into_iter().collect();
     let best = crate::similar::closest(fragment, anchors.iter().copied())?;
-    let seniority = crate::document::roles::seniority;
+    let seniority = crate::document::titles::seniority;
     if seniority(best) != seniority(fragment) {
         return None;
     }
