@@ -224,3 +224,25 @@ fn site_url_without_a_host_is_refused() {
         );
     }
 }
+
+/// The README's table of rules lists every rule of the registry, in order, with its default
+/// severity: a new rule (or a changed severity) cannot leave it stale.
+#[test]
+fn the_readme_lists_every_rule_with_its_severity() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let listed: Vec<(String, String)> = readme
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.strip_prefix("| `")?.split(" | ");
+            let id = cells.next()?.strip_suffix('`')?.to_string();
+            let severity = cells.next()?.to_string();
+            Some((id, severity))
+        })
+        .filter(|(id, _)| id.contains('/'))
+        .collect();
+    let registry: Vec<(String, String)> = jobfam::rules::RULES
+        .iter()
+        .map(|r| (r.id.to_string(), r.severity.as_str().to_string()))
+        .collect();
+    assert_eq!(listed, registry);
+}
