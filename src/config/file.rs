@@ -205,21 +205,7 @@ pub fn load(path: &Path) -> Result<Settings, ConfigFileError> {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Keys of each table, for "unknown key" and "did you mean".
-const TOP: &[&str] = &[
-    "include",
-    "exclude",
-    "schema",
-    "max_file_size",
-    "rules",
-    "overrides",
-    "links",
-    "spelling",
-    "grades",
-];
-const LINKS: &[&str] = &["site_root", "site_url", "site_prefix", "slug"];
-const SPELLING: &[&str] = &["locale", "words", "words_file", "terms"];
-const GRADES: &[&str] = &["table", "across_pages"];
+/// Keys of an `[[overrides]]` entry (the settings' keys are in [`super::keys`]).
 const OVERRIDE: &[&str] = &["files", "rules"];
 const LEVELS: &[&str] = &["off", "info", "warning", "error"];
 const SLUGS: &[&str] = &["auto", "hugo", "github", "kramdown-gfm"];
@@ -241,7 +227,7 @@ impl Reader {
     }
 
     fn document(&mut self, table: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(table, "", TOP);
+        self.known_keys(table, "", &super::keys::of(""));
         if let Some(v) = table.get("include") {
             if let Some(patterns) = self.strings(v, "include") {
                 for p in &patterns {
@@ -287,7 +273,7 @@ impl Reader {
     }
 
     fn links(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "links", LINKS);
+        self.known_keys(t, "links", &super::keys::of("links"));
         if let Some(v) = t.get("site_root") {
             for root in self.strings(v, "site_root").unwrap_or_default() {
                 if let Some(p) = self.resolve_path(&root, Kind::Folder) {
@@ -334,7 +320,7 @@ impl Reader {
     }
 
     fn spelling(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "spelling", SPELLING);
+        self.known_keys(t, "spelling", &super::keys::of("spelling"));
         if let Some(v) = t.get("locale") {
             if let Some(locale) = self.choice(v, "locale", LOCALES) {
                 settings.locale = match locale {
@@ -373,7 +359,7 @@ impl Reader {
     }
 
     fn grades(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "grades", GRADES);
+        self.known_keys(t, "grades", &super::keys::of("grades"));
         let table = match t.get("table") {
             Some(v) => match self.string(v, "table") {
                 Some(table) if GradeSettings::page_of(&table).is_some() => table,
@@ -516,10 +502,7 @@ impl Reader {
                 Some(h) => format!("unknown key `{name}`{place}; did you mean `{h}`?"),
                 None => format!("unknown key `{name}`{place}"),
             };
-            let home = [("links", LINKS), ("spelling", SPELLING), ("grades", GRADES)]
-                .into_iter()
-                .find(|(_, keys)| keys.contains(&name))
-                .map(|(home, _)| home);
+            let home = super::keys::home(name);
             let help = match home {
                 Some(home) => format!("`{name}` belongs in the [{home}] table"),
                 None => format!("known keys{place}: {}", known.join(", ")),

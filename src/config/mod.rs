@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod init;
+pub mod keys;
 
 use crate::discover::Files;
 use crate::document::slug::Preset;

@@ -246,3 +246,18 @@ fn the_readme_lists_every_rule_with_its_severity() {
         .collect();
     assert_eq!(listed, registry);
 }
+
+/// Each setting that a flag overrides has that flag on `jobfam check`.
+#[test]
+fn every_setting_flag_is_a_check_option() {
+    let (_, help, _) = run(&["check", "--help"]);
+    for key in jobfam::config::keys::KEYS {
+        if let Some(flag) = key.flag {
+            assert!(
+                help.contains(&format!("{flag} ")) || help.contains(&format!("{flag}=")),
+                "`{}` names {flag}, which `jobfam check --help` lacks",
+                key.name
+            );
+        }
+    }
+}
