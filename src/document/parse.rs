@@ -105,171 +105,33 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
             .collect(),
     };
 
-    let mut headings = Vec::new();
-    let mut anchorizer = Anchorizer::new(preset);
-    let mut anchors = Vec::new();
-    let mut tree = SectionTree::default();
-    let mut prose = Vec::new();
-    let mut blocks = Vec::new();
-    let mut links = Vec::new();
-    let mut tables = 0;
-    let (mut row, mut col): (Option<usize>, usize) = (None, 0);
-    let mut directives = Vec::new();
+    let mut page = Collected {
+        preset,
+        headings: Vec::new(),
+        anchorizer: Anchorizer::new(preset),
+        anchors: Vec::new(),
+        tree: SectionTree::default(),
+        prose: Vec::new(),
+        blocks: Vec::new(),
+        links: Vec::new(),
+        tables: 0,
+        row: None,
+        col: 0,
+        directives: Vec::new(),
+    };
     for node in root.descendants() {
-        // Borrowed, not cloned: cloning would copy every text node's string.
-        let data = node.data();
-        match &data.value {
-            NodeValue::Heading(h) => {
-                let raw = inline_text(node);
-                let (heading_text, custom_id) = split_attributes(&raw, preset);
-                let span = walker.trimmed(walker.span(node));
-                let (anchor, kind) = match custom_id {
-                    Some(id) => {
-                        anchorizer.reserve(&id);
-                        (id, AnchorKind::Custom)
-                    }
-                    None => {
-                        let source_text =
-                            heading_source(walker.text.get(span.start..span.end).unwrap_or(""));
-                        let rendered = if preset == Preset::Github {
-                            raw.as_str()
-                        } else {
-                            heading_text.as_str()
-                        };
-                        (
-                            anchorizer.unique(preset.slug(rendered, &source_text)),
-                            AnchorKind::Heading,
-                        )
-                    }
-                };
-                anchors.push(Anchor {
-                    id: anchor.clone(),
-                    kind,
-                    span,
-                });
-                tree.open(Section {
-                    heading: heading_text.clone(),
-                    level: h.level,
-                    anchor: anchor.clone(),
-                    bullets: Vec::new(),
-                    children: Vec::new(),
-                    heading_index: headings.len(),
-                    bullet_spans: Vec::new(),
-                });
-                headings.push(Heading {
-                    level: h.level,
-                    text: heading_text,
-                    anchor,
-                    span,
-                });
-                let mut block = Block {
-                    span,
-                    heading: Some(headings.len() - 1),
-                    is_heading: true,
-                    ..Block::default()
-                };
-                walker.inline(node, &mut block, blocks.len(), &mut links);
-                blocks.push(block);
-            }
-            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
-                // The page's own bytes under the node, not comrak's literal: in a list item or
-                // an indented block the literal has lost the indentation (and in a block quote
-                // the `>`), so offsets into it would land late, even inside a character.
-                let span = walker.span(node);
-                let start = span.start;
-                let html = walker.text.get(span.start..span.end).unwrap_or_default();
-                for caps in DIRECTIVE.captures_iter(html) {
-                    let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
-                        continue;
-                    };
-                    let rules = caps.get(2).map_or("", |r| r.as_str());
-                    directives.push(Directive {
-                        kind: DirectiveKind::of(kind.as_str()),
-                        rules: rules
-                            .split([',', ' ', '\t', '\n'])
-                            .map(str::trim)
-                            .filter(|r| !r.is_empty())
-                            .map(str::to_string)
-                            .collect(),
-                        span: Span::new(start + all.start(), start + all.end())
-                            .min_within(walker.text.len()),
-                    });
-                }
-                for caps in HTML_ID.captures_iter(html) {
-                    let Some(id) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
-                    else {
-                        continue;
-                    };
-                    // Commented-out HTML defines nothing.
-                    let before = &html[..id.start()];
-                    if before
-                        .rfind("<!--")
-                        .is_some_and(|open| before[open..].find("-->").is_none())
-                    {
-                        continue;
-                    }
-                    anchors.push(Anchor {
-                        id: id.as_str().to_string(),
-                        kind: AnchorKind::Html,
-                        span: Span::new(start + id.start(), start + id.end())
-                            .min_within(walker.text.len()),
-                    });
-                }
-            }
-            NodeValue::Item(_) | NodeValue::TaskItem(_) => {
-                let paragraphs = node
-                    .children()
-                    .filter(|c| matches!(c.data().value, NodeValue::Paragraph));
-                let mut bullet = String::new();
-                let mut span: Option<Span> = None;
-                for p in paragraphs {
-                    if !bullet.is_empty() {
-                        bullet.push(' ');
-                    }
-                    bullet.push_str(&inline_text(p));
-                    let s = walker.span(p);
-                    span = Some(span.map_or(s, |old| Span::new(old.start, s.end)));
-                }
-                let bullet = bullet.split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some(section) = tree.current() {
-                    section.bullets.push(bullet);
-                    section
-                        .bullet_spans
-                        .push(walker.trimmed(span.unwrap_or_else(|| walker.span(node))));
-                }
-            }
-            NodeValue::Text(_) => {
-                let span = walker.span(node);
-                walker.push_prose(span, &mut prose);
-            }
-            NodeValue::Table(_) => {
-                tables += 1;
-                row = None;
-            }
-            // Counted as the walk meets them: counting a cell's earlier siblings is quadratic
-            // in a long row or table.
-            NodeValue::TableRow(_) => {
-                row = Some(row.map_or(0, |r| r + 1));
-                col = 0;
-            }
-            NodeValue::Paragraph | NodeValue::TableCell => {
-                let cell = matches!(data.value, NodeValue::TableCell).then(|| {
-                    col += 1;
-                    (tables, row.unwrap_or(0), col - 1)
-                });
-                let mut block = Block {
-                    span: walker.span(node),
-                    heading: headings.len().checked_sub(1),
-                    cell,
-                    ..Block::default()
-                };
-                walker.inline(node, &mut block, blocks.len(), &mut links);
-                blocks.push(block);
-            }
-            _ => {}
-        }
+        page.node(node, &walker);
     }
-
+    let Collected {
+        headings,
+        anchors,
+        tree,
+        prose,
+        blocks,
+        links,
+        directives,
+        ..
+    } = page;
     let fm_value = front_matter
         .as_ref()
         .map_or(serde_json::Value::Null, |fm| fm.value.clone());
@@ -309,6 +171,188 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         words,
         directives,
     })
+}
+
+/// What the walk over comrak's tree collects, node by node, into the page model.
+struct Collected {
+    preset: Preset,
+    headings: Vec<Heading>,
+    anchorizer: Anchorizer,
+    anchors: Vec<Anchor>,
+    tree: SectionTree,
+    prose: Vec<Span>,
+    blocks: Vec<Block>,
+    links: Vec<Link>,
+    /// Tables met so far, and the row and column of the cell being read: counted as the walk
+    /// meets them, since counting a cell's earlier siblings is quadratic in a long row.
+    tables: usize,
+    row: Option<usize>,
+    col: usize,
+    directives: Vec<Directive>,
+}
+
+impl Collected {
+    /// Takes what one node of the tree says into the model.
+    fn node<'a>(&mut self, node: &'a AstNode<'a>, walker: &Walker<'_>) {
+        // Borrowed, not cloned: cloning would copy every text node's string.
+        let data = node.data();
+        match &data.value {
+            NodeValue::Heading(h) => self.heading(node, h.level, walker),
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => self.html(node, walker),
+            NodeValue::Item(_) | NodeValue::TaskItem(_) => {
+                let paragraphs = node
+                    .children()
+                    .filter(|c| matches!(c.data().value, NodeValue::Paragraph));
+                let mut bullet = String::new();
+                let mut span: Option<Span> = None;
+                for p in paragraphs {
+                    if !bullet.is_empty() {
+                        bullet.push(' ');
+                    }
+                    bullet.push_str(&inline_text(p));
+                    let s = walker.span(p);
+                    span = Some(span.map_or(s, |old| Span::new(old.start, s.end)));
+                }
+                let bullet = bullet.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(section) = self.tree.current() {
+                    section.bullets.push(bullet);
+                    section
+                        .bullet_spans
+                        .push(walker.trimmed(span.unwrap_or_else(|| walker.span(node))));
+                }
+            }
+            NodeValue::Text(_) => {
+                let span = walker.span(node);
+                walker.push_prose(span, &mut self.prose);
+            }
+            NodeValue::Table(_) => {
+                self.tables += 1;
+                self.row = None;
+            }
+            // Counted as the walk meets them: counting a cell's earlier siblings is quadratic
+            // in a long self.row or table.
+            NodeValue::TableRow(_) => {
+                self.row = Some(self.row.map_or(0, |r| r + 1));
+                self.col = 0;
+            }
+            NodeValue::Paragraph | NodeValue::TableCell => {
+                let cell = matches!(data.value, NodeValue::TableCell).then(|| {
+                    self.col += 1;
+                    (self.tables, self.row.unwrap_or(0), self.col - 1)
+                });
+                let mut block = Block {
+                    span: walker.span(node),
+                    heading: self.headings.len().checked_sub(1),
+                    cell,
+                    ..Block::default()
+                };
+                walker.inline(node, &mut block, self.blocks.len(), &mut self.links);
+                self.blocks.push(block);
+            }
+            _ => {}
+        }
+    }
+
+    /// A heading: its text, its anchor (custom or generated), its place in the section tree,
+    /// and its inline content as a block.
+    fn heading<'a>(&mut self, node: &'a AstNode<'a>, level: u8, walker: &Walker<'_>) {
+        let raw = inline_text(node);
+        let (heading_text, custom_id) = split_attributes(&raw, self.preset);
+        let span = walker.trimmed(walker.span(node));
+        let (anchor, kind) = match custom_id {
+            Some(id) => {
+                self.anchorizer.reserve(&id);
+                (id, AnchorKind::Custom)
+            }
+            None => {
+                let source_text =
+                    heading_source(walker.text.get(span.start..span.end).unwrap_or(""));
+                let rendered = if self.preset == Preset::Github {
+                    raw.as_str()
+                } else {
+                    heading_text.as_str()
+                };
+                (
+                    self.anchorizer
+                        .unique(self.preset.slug(rendered, &source_text)),
+                    AnchorKind::Heading,
+                )
+            }
+        };
+        self.anchors.push(Anchor {
+            id: anchor.clone(),
+            kind,
+            span,
+        });
+        self.tree.open(Section {
+            heading: heading_text.clone(),
+            level,
+            anchor: anchor.clone(),
+            bullets: Vec::new(),
+            children: Vec::new(),
+            heading_index: self.headings.len(),
+            bullet_spans: Vec::new(),
+        });
+        self.headings.push(Heading {
+            level,
+            text: heading_text,
+            anchor,
+            span,
+        });
+        let mut block = Block {
+            span,
+            heading: Some(self.headings.len() - 1),
+            is_heading: true,
+            ..Block::default()
+        };
+        walker.inline(node, &mut block, self.blocks.len(), &mut self.links);
+        self.blocks.push(block);
+    }
+
+    /// An HTML block or inline HTML: the suppression directives and the ids it defines.
+    fn html<'a>(&mut self, node: &'a AstNode<'a>, walker: &Walker<'_>) {
+        // The page's own bytes under the node, not comrak's literal: in a list item or
+        // an indented block the literal has lost the indentation (and in a block quote
+        // the `>`), so offsets into it would land late, even inside a character.
+        let span = walker.span(node);
+        let start = span.start;
+        let html = walker.text.get(span.start..span.end).unwrap_or_default();
+        for caps in DIRECTIVE.captures_iter(html) {
+            let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let rules = caps.get(2).map_or("", |r| r.as_str());
+            self.directives.push(Directive {
+                kind: DirectiveKind::of(kind.as_str()),
+                rules: rules
+                    .split([',', ' ', '\t', '\n'])
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                span: Span::new(start + all.start(), start + all.end())
+                    .min_within(walker.text.len()),
+            });
+        }
+        for caps in HTML_ID.captures_iter(html) {
+            let Some(id) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3)) else {
+                continue;
+            };
+            // Commented-out HTML defines nothing.
+            let before = &html[..id.start()];
+            if before
+                .rfind("<!--")
+                .is_some_and(|open| before[open..].find("-->").is_none())
+            {
+                continue;
+            }
+            self.anchors.push(Anchor {
+                id: id.as_str().to_string(),
+                kind: AnchorKind::Html,
+                span: Span::new(start + id.start(), start + id.end()).min_within(walker.text.len()),
+            });
+        }
+    }
 }
 
 /// The text a reader sees in an inline container: text and code spans, not HTML.
