@@ -306,7 +306,9 @@ impl Source {
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let line = line_breaks(&e.as_bytes()[..valid]) + 1;
+            // Bytes up to `valid` are UTF-8 by definition.
+            let text = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+            let line = line_breaks(text) + 1;
             ReadError::InvalidUtf8 {
                 offset: valid + shift,
                 line,
@@ -358,16 +360,11 @@ impl Source {
     }
 }
 
-/// How many line breaks `bytes` holds, counted as the line model counts them: `\n`, `\r\n` and
-/// a lone `\r` each end a line (see `line_index`).
-fn line_breaks(bytes: &[u8]) -> usize {
-    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
-    let lone_cr = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
-        .count();
-    lf + lone_cr
+/// How many line breaks the valid UTF-8 text `text` holds, by the one line model.
+fn line_breaks(text: &str) -> usize {
+    crate::line_index::lines(text)
+        .filter(|l| l.content_end < l.end)
+        .count()
 }
 
 #[cfg(test)]

@@ -66,6 +66,13 @@ fn shapes() -> Vec<Shape> {
                 .map(|i| format!("## Heading {i}\n\ntext {i}\n\n"))
                 .collect()
         }),
+        // Each fix in a heading asks whether the heading's id is custom: once per heading,
+        // not a scan of every anchor (28× at 8× before).
+        ("misspelled headings", 1500, |n| {
+            (0..n)
+                .map(|i| format!("## Responsibilties {i}\n\ntext\n\n"))
+                .collect()
+        }),
         ("identical headings", 375, |n| {
             "## Job Grade\n\ntext\n\n".repeat(n)
         }),

@@ -297,6 +297,9 @@ pub struct Heading {
     /// The heading line's content, `#` marks included.
     #[serde(skip)]
     pub span: Span,
+    /// Whether `anchor` is a `{#custom-id}` (else it is made from the text, and changes with it).
+    #[serde(skip)]
+    pub custom_id: bool,
 }
 
 /// A heading with what sits under it, up to the next heading of the same or a higher level.
@@ -350,18 +353,6 @@ pub enum ParseError {
         /// Where it went wrong.
         span: Span,
     },
-    /// Markup nested deeper than jobfam follows (emphasis in emphasis in emphasis …).
-    #[error(
-        "markup is nested {depth} levels deep (emphasis, links, lists or quotes inside each other); jobfam reads at most {limit}, so this page is not checked; flatten the nesting"
-    )]
-    TooDeep {
-        /// How deep it goes (at least; counting stops past the limit).
-        depth: usize,
-        /// The most jobfam follows.
-        limit: usize,
-        /// Where the deepest part starts.
-        span: Span,
-    },
 }
 
 fn unterminated(format: front_matter::Format) -> String {
@@ -383,8 +374,7 @@ impl ParseError {
         match self {
             ParseError::UnterminatedFrontMatter { span, .. }
             | ParseError::MalformedFrontMatter { span, .. }
-            | ParseError::NotAMapping { span }
-            | ParseError::TooDeep { span, .. } => *span,
+            | ParseError::NotAMapping { span } => *span,
         }
     }
 }

@@ -298,6 +298,7 @@ impl Collected {
             text: heading_text,
             anchor,
             span,
+            custom_id: kind == AnchorKind::Custom,
         });
         let mut block = Block {
             span,

@@ -9,7 +9,7 @@ pub mod term_case;
 pub mod variant;
 
 use crate::document::words::Word;
-use crate::document::{AnchorKind, Page, Span};
+use crate::document::{Page, Span};
 use crate::rules::{Applicability, Fix, Input, RuleMeta};
 use crate::spelling::Verdict;
 
@@ -42,13 +42,9 @@ fn replace_word(page: &Page, word: &Word, replacement: &str) -> Fix {
 /// there changes the id, and links to the old id from other pages would break.
 fn in_generated_heading(page: &Page, span: Span) -> bool {
     let at = page.headings.partition_point(|h| h.span.end <= span.start);
-    let Some(heading) = page.headings.get(at).filter(|h| h.span.start <= span.start) else {
-        return false;
-    };
-    !page
-        .anchors
-        .iter()
-        .any(|a| a.kind == AnchorKind::Custom && a.id == heading.anchor)
+    page.headings
+        .get(at)
+        .is_some_and(|h| h.span.start <= span.start && !h.custom_id)
 }
 
 /// Each word with a verdict, and the verdict.
