@@ -1,6 +1,8 @@
 //! Command-line arguments, as clap parses them. Resolved into `Settings` before any work.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Arg, ArgAction, ArgMatches, Parser, Subcommand, ValueEnum};
+use jobfam::config::keys;
 use std::path::PathBuf;
 
 /// Lint and validate job-family Markdown pages.
@@ -77,15 +79,6 @@ pub struct CheckArgs {
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
 
-    /// Read no file larger than SIZE: bytes, or with a K, M or G suffix [default: 16M]
-    ///
-    /// A larger page is reported as a read error and not checked; so is a larger config file,
-    /// schema, word list or standard input. Real pages are well under 1M: the limit is there
-    /// so a link to something endless cannot exhaust memory. Replaces the config's
-    /// `max_file_size`.
-    #[arg(long, value_name = "SIZE", value_parser = jobfam::source::parse_size, help_heading = "Files")]
-    pub max_file_size: Option<u64>,
-
     /// Use this config file instead of looking for one
     ///
     /// Without it, jobfam.toml or .jobfam.toml is looked for in the current folder (for
@@ -141,61 +134,6 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
 
-    /// Glob of files to take when walking a directory (repeatable) [default: **/*.md]
-    ///
-    /// Replaces the default and the config's `include`, so to add ERB pages give both:
-    /// --include '**/*.md' --include '**/*.md.erb'
-    #[arg(long, value_name = "GLOB", help_heading = "Files")]
-    pub include: Vec<String>,
-
-    /// Glob of files or folders never to check, even when named (repeatable)
-    ///
-    /// Added to the config's `exclude`. A pattern without `/` matches a name at any depth
-    /// (`drafts`); one with `/` is relative to the current folder (`legacy/**`).
-    #[arg(long, value_name = "GLOB", help_heading = "Files")]
-    pub exclude: Vec<String>,
-
-    /// A JSON Schema (draft 2020-12) for the document model, replacing the built-in one
-    #[arg(long, value_name = "FILE", help_heading = "Rules")]
-    pub schema: Option<PathBuf>,
-
-    /// Folder served at the site's `/`, for site-root links like /job-families/x/ (repeatable)
-    ///
-    /// Without one, site-root links are not judged. Give several when one URL space is served
-    /// from several source folders; a path resolves if any root has it.
-    #[arg(long, value_name = "DIR", help_heading = "Links")]
-    pub site_root: Vec<PathBuf>,
-
-    /// The site's own origin (e.g. https://about.gitlab.com): absolute links to it are checked too
-    #[arg(long, value_name = "URL", help_heading = "Links")]
-    pub site_url: Option<String>,
-
-    /// Judge only site paths under this prefix, e.g. /job-families/ (repeatable)
-    ///
-    /// For a partial checkout: links into parts of the site that are not here are not reported.
-    #[arg(long, value_name = "PREFIX", help_heading = "Links")]
-    pub site_prefix: Vec<String>,
-
-    /// How heading ids are made [default: auto]
-    ///
-    /// `auto` uses kramdown-gfm for Middleman pages (index.html.md, `layout: job_family_page`)
-    /// and hugo for the rest.
-    #[arg(long, value_enum, help_heading = "Links")]
-    pub slug: Option<SlugChoice>,
-
-    /// Which English is right: `en` accepts American and British spellings, `en-US` and
-    /// `en-GB` report the other one (spelling/variant) [default: en]
-    #[arg(long, value_enum, help_heading = "Spelling")]
-    pub locale: Option<LocaleChoice>,
-
-    /// A word list to accept: one word per line, `#` comments (repeatable)
-    ///
-    /// Lower-case entries match any case; entries with a capital (`Zuora`) are terms whose
-    /// other casings are reported. `.jobfam-words.txt` files beside the pages, or in any folder
-    /// above them, are read too.
-    #[arg(long, value_name = "FILE", help_heading = "Spelling")]
-    pub words: Vec<PathBuf>,
-
     /// Run only these rules or groups (comma-separated or repeated)
     #[arg(
         long,
@@ -213,6 +151,91 @@ pub struct CheckArgs {
         help_heading = "Rules"
     )]
     pub ignore: Vec<String>,
+
+    /// The flags that override a `jobfam.toml` setting, made from its declaration.
+    #[command(flatten)]
+    pub settings: SettingFlags,
+}
+
+/// The flags of `jobfam check` that override settings, one per [`keys::KEYS`] entry that has
+/// a flag, with the values given for each.
+#[derive(Clone, Debug, Default)]
+pub struct SettingFlags {
+    /// Each setting whose flag was given, with its values in order.
+    pub given: Vec<(&'static keys::Key, Vec<String>)>,
+}
+
+impl SettingFlags {
+    /// The last value given for the setting `name`.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.given
+            .iter()
+            .find(|(key, _)| key.name == name)
+            .and_then(|(_, values)| values.last())
+            .map(String::as_str)
+    }
+}
+
+fn flag_arg(key: &'static keys::Key, flag: &'static keys::Flag) -> Arg {
+    let short = flag.help.split("\n\n").next().unwrap_or(flag.help);
+    let mut arg = Arg::new(key.name)
+        .long(flag.long)
+        .value_name(flag.value_name)
+        .help_heading(flag.heading)
+        .help(short.replace('\n', " "))
+        .long_help(
+            flag.help
+                .replace("\n\n", "\u{0}")
+                .replace('\n', " ")
+                .replace('\u{0}', "\n\n"),
+        )
+        .action(if flag.repeat {
+            ArgAction::Append
+        } else {
+            ArgAction::Set
+        });
+    if !flag.choices.is_empty() {
+        arg = arg.value_parser(PossibleValuesParser::new(flag.choices.iter().map(|c| {
+            PossibleValue::new(c.name)
+                .help(c.help)
+                .aliases(c.aliases.iter().copied())
+        })));
+    } else if let Some(check) = flag.check {
+        arg = arg.value_parser(move |text: &str| check(text).map(|()| text.to_string()));
+    }
+    arg
+}
+
+impl clap::Args for SettingFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        keys::KEYS.iter().fold(cmd, |cmd, key| match &key.flag {
+            Some(flag) => cmd.arg(flag_arg(key, flag)),
+            None => cmd,
+        })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl clap::FromArgMatches for SettingFlags {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let given = keys::KEYS
+            .iter()
+            .filter(|key| key.flag.is_some())
+            .filter_map(|key| {
+                let values = matches.get_many::<String>(key.name)?;
+                Some((key, values.cloned().collect()))
+            })
+            .collect();
+        Ok(SettingFlags { given })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
 }
 
 /// `check` output formats.
@@ -230,19 +253,6 @@ pub enum OutputFormat {
     Gitlab,
     /// GitHub Actions workflow commands, which annotate pull requests
     Github,
-}
-
-/// Slug presets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SlugChoice {
-    /// Detect each page's generator
-    Auto,
-    /// Hugo's goldmark `github` ids (the current handbook)
-    Hugo,
-    /// GitHub, GitLab 17+ and comrak
-    Github,
-    /// kramdown's GFM parser (the Middleman handbook)
-    KramdownGfm,
 }
 
 /// Formats for `rules` and `explain`.
@@ -263,18 +273,4 @@ pub enum ColorChoice {
     Always,
     /// Never colour
     Never,
-}
-
-/// `--locale`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LocaleChoice {
-    /// American or British.
-    #[value(name = "en")]
-    En,
-    /// American English.
-    #[value(name = "en-US", alias = "en-us", alias = "en_US")]
-    EnUs,
-    /// British English.
-    #[value(name = "en-GB", alias = "en-gb", alias = "en_GB")]
-    EnGb,
 }

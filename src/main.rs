@@ -3,13 +3,11 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, DocFormat, LocaleChoice, OutputFormat, SlugChoice};
+use cli::{Cli, ColorChoice, Command, DocFormat, OutputFormat};
 use jobfam::config::{CommandLine, ConfigError, Settings};
-use jobfam::document::slug::Preset;
 use jobfam::fix::{self, FixRun, Mode};
 use jobfam::report::{self, Format, Run, Style};
 use jobfam::source::Source;
-use jobfam::spelling::Locale;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -113,13 +111,13 @@ fn run(cli: Cli) -> io::Result<u8> {
         Command::Rules { format } => {
             match format {
                 DocFormat::Text => {
-                    for r in jobfam::rules::RULES {
+                    for r in jobfam::rules::RULES.iter() {
                         writeln!(
                             out,
                             "{:<28} {:<8} {:<16} {}",
                             r.id,
                             r.severity.as_str(),
-                            fix_word(r),
+                            r.fix_word(),
                             r.summary()
                         )?;
                     }
@@ -216,7 +214,11 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
     };
     // The config file is read under the command line's limit: its own `max_file_size` is not
     // known until it is read.
-    if let Some(limit) = args.max_file_size {
+    if let Some(limit) = args
+        .settings
+        .value("max_file_size")
+        .and_then(|size| jobfam::source::parse_size(size).ok())
+    {
         jobfam::source::set_max_file_size(limit);
     }
     let file = match (&args.config, args.no_config) {
@@ -233,27 +235,9 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
     };
     let cli = CommandLine {
         paths: args.paths.clone(),
-        include: args.include.clone(),
-        exclude: args.exclude.clone(),
-        schema: args.schema.clone(),
         select: args.select.clone(),
         ignore: args.ignore.clone(),
-        site_roots: args.site_root.clone(),
-        site_url: args.site_url.clone(),
-        site_prefixes: args.site_prefix.clone(),
-        slug: args.slug.map(|slug| match slug {
-            SlugChoice::Auto => None,
-            SlugChoice::Hugo => Some(Preset::Hugo),
-            SlugChoice::Github => Some(Preset::Github),
-            SlugChoice::KramdownGfm => Some(Preset::KramdownGfm),
-        }),
-        locale: args.locale.map(|locale| match locale {
-            LocaleChoice::En => Locale::En,
-            LocaleChoice::EnUs => Locale::EnUs,
-            LocaleChoice::EnGb => Locale::EnGb,
-        }),
-        words: args.words.clone(),
-        max_file_size: args.max_file_size,
+        given: args.settings.given.clone(),
     };
     base.apply(cli).map_err(|e| Unusable::Usage(e.to_string()))
 }
@@ -281,7 +265,7 @@ fn schema_error(
     e: &jobfam::schema::SchemaError,
 ) -> io::Result<u8> {
     let shown = jobfam::diagnostic::display_path(e.path());
-    let line = if args.schema.is_some() {
+    let line = if args.settings.value("schema").is_some() {
         format!(
             "schema {shown} cannot be used; fix it, or leave out --schema to use the built-in one"
         )
@@ -400,20 +384,6 @@ fn columns() -> usize {
 fn usage_error(message: &str) -> io::Result<u8> {
     writeln!(io::stderr(), "error: {message}")?;
     Ok(2)
-}
-
-/// `fix`, `some-fix`, `unsafe-fix`, `some-unsafe-fix`, `mixed-fix` or `no-fix`: whether a rule
-/// fixes, and whether `--fix` applies its fixes (`unsafe` ones need `--unsafe-fixes`).
-fn fix_word(rule: &jobfam::rules::RuleMeta) -> &'static str {
-    use jobfam::rules::{FixAvailability as A, FixSafety as S};
-    match (rule.fix, rule.fix_safety) {
-        (A::Never, _) | (_, None) => "no-fix",
-        (_, Some(S::Mixed)) => "mixed-fix",
-        (A::Always, Some(S::Safe)) => "fix",
-        (A::Sometimes, Some(S::Safe)) => "some-fix",
-        (A::Always, Some(S::Unsafe)) => "unsafe-fix",
-        (A::Sometimes, Some(S::Unsafe)) => "some-unsafe-fix",
-    }
 }
 
 fn rule_json(r: &jobfam::rules::RuleMeta) -> serde_json::Value {

@@ -7,16 +7,14 @@
 //! "did you mean" where a known name is close. All problems are collected, not just the first.
 
 use super::Settings;
+use super::keys::{self, Choice};
 use crate::diagnostic::{FileReport, Placer, error_ids};
 use crate::document::Span;
-use crate::document::slug::Preset;
 use crate::globs::Globs;
 use crate::paths::absolute;
 use crate::rules::enabled::{Level, Override};
-use crate::rules::grades::{DEFAULT_TABLE, GradeSettings};
 use crate::rules::{GROUPS, RuleMeta, Severity};
 use crate::source::{FileKind, ReadError, Source};
-use crate::spelling::Locale;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -203,22 +201,34 @@ pub fn load(path: &Path) -> Result<Settings, ConfigFileError> {
     })
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Keys of an `[[overrides]]` entry (the settings' keys are in [`super::keys`]).
+/// Keys of an `[[overrides]]` entry (the settings' keys are in [`keys`]).
 const OVERRIDE: &[&str] = &["files", "rules"];
-const LEVELS: &[&str] = &["off", "info", "warning", "error"];
-const SLUGS: &[&str] = &["auto", "hugo", "github", "kramdown-gfm"];
-const LOCALES: &[&str] = &["en", "en-US", "en-GB"];
+const LEVELS: &[Choice] = &[
+    choice("off"),
+    choice("info"),
+    choice("warning"),
+    choice("error"),
+];
 
-struct Reader {
+const fn choice(name: &'static str) -> Choice {
+    Choice {
+        name,
+        aliases: &[],
+        help: "",
+    }
+}
+
+/// Reads a parsed config file into [`Settings`], collecting every problem.
+pub(crate) struct Reader {
     /// The config file's folder, absolute.
-    dir: PathBuf,
+    pub(crate) dir: PathBuf,
     problems: Vec<Problem>,
 }
 
 impl Reader {
-    fn problem(&mut self, span: Range<usize>, message: String, help: Option<String>) {
+    pub(crate) fn problem(&mut self, span: Range<usize>, message: String, help: Option<String>) {
         self.problems.push(Problem {
             span,
             message,
@@ -227,29 +237,8 @@ impl Reader {
     }
 
     fn document(&mut self, table: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(table, "", &super::keys::of(""));
-        if let Some(v) = table.get("include") {
-            if let Some(patterns) = self.strings(v, "include") {
-                for p in &patterns {
-                    if let Err(e) = crate::globs::compile(p.get_ref()) {
-                        self.problem(p.span(), e.to_string(), None);
-                    }
-                }
-                settings.files.include = patterns.into_iter().map(Spanned::into_inner).collect();
-                settings.files.include_base = Some(self.dir.clone());
-            }
-        }
-        if let Some(v) = table.get("exclude") {
-            if let Some(globs) = self.globs(v, "exclude") {
-                settings.files.exclude = globs;
-            }
-        }
-        if let Some(v) = table.get("schema") {
-            settings.schema = self.path(v, "schema", Kind::File);
-        }
-        if let Some(v) = table.get("max_file_size") {
-            settings.max_file_size = self.size(v, "max_file_size");
-        }
+        self.known_keys(table, "", &keys::of(""));
+        self.settings(table, "", settings);
         if let Some(v) = table.get("rules") {
             if let Some(t) = self.table(v, "rules") {
                 settings.levels = self.levels(t);
@@ -258,130 +247,21 @@ impl Reader {
         if let Some(v) = table.get("overrides") {
             settings.overrides = self.overrides(v);
         }
-        if let Some(t) = table.get("links").and_then(|v| self.table(v, "links")) {
-            self.links(t, settings);
-        }
-        if let Some(t) = table
-            .get("spelling")
-            .and_then(|v| self.table(v, "spelling"))
-        {
-            self.spelling(t, settings);
-        }
-        if let Some(t) = table.get("grades").and_then(|v| self.table(v, "grades")) {
-            self.grades(t, settings);
-        }
-    }
-
-    fn links(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "links", &super::keys::of("links"));
-        if let Some(v) = t.get("site_root") {
-            for root in self.strings(v, "site_root").unwrap_or_default() {
-                if let Some(p) = self.resolve_path(&root, Kind::Folder) {
-                    settings.site_roots.push(p);
-                }
-            }
-        }
-        if let Some(v) = t.get("site_url") {
-            if let Some(url) = self.string(v, "site_url") {
-                if crate::site::is_origin(&url) {
-                    settings.site_url = Some(url);
-                } else {
-                    self.problem(
-                        v.span(),
-                        format!("site_url `{url}` is not an http(s) origin"),
-                        Some("write it like \"https://about.gitlab.com\"".into()),
-                    );
-                }
-            }
-        }
-        if let Some(v) = t.get("site_prefix") {
-            for prefix in self.strings(v, "site_prefix").unwrap_or_default() {
-                if prefix.get_ref().starts_with('/') {
-                    settings.site_prefixes.push(prefix.into_inner());
-                } else {
-                    self.problem(
-                        prefix.span(),
-                        format!("site_prefix `{}` is not a site path", prefix.get_ref()),
-                        Some("write it like \"/job-families/\"".into()),
-                    );
-                }
-            }
-        }
-        if let Some(v) = t.get("slug") {
-            if let Some(slug) = self.choice(v, "slug", SLUGS) {
-                settings.slug = match slug {
-                    "hugo" => Some(Preset::Hugo),
-                    "github" => Some(Preset::Github),
-                    "kramdown-gfm" => Some(Preset::KramdownGfm),
-                    _ => None,
-                };
+        for &name in keys::SETTING_TABLES {
+            if let Some(t) = table.get(name).and_then(|v| self.table(v, name)) {
+                self.known_keys(t, name, &keys::of(name));
+                self.settings(t, name, settings);
             }
         }
     }
 
-    fn spelling(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "spelling", &super::keys::of("spelling"));
-        if let Some(v) = t.get("locale") {
-            if let Some(locale) = self.choice(v, "locale", LOCALES) {
-                settings.locale = match locale {
-                    "en-US" => Locale::EnUs,
-                    "en-GB" => Locale::EnGb,
-                    _ => Locale::En,
-                };
+    /// Reads the settings of one table, each as its declaration in [`keys`] says.
+    fn settings(&mut self, t: &DeTable<'_>, table: &str, settings: &mut Settings) {
+        for key in keys::in_table(table) {
+            if let Some(v) = t.get(key.name) {
+                (key.read)(self, v, settings);
             }
         }
-        if let Some(v) = t.get("words") {
-            for word in self.strings(v, "words").unwrap_or_default() {
-                // Known in any casing a word may take: `zuora`, `Zuora`, `ZUORA`.
-                settings.vocabulary.add(&word.get_ref().to_lowercase());
-            }
-        }
-        if let Some(v) = t.get("terms") {
-            for term in self.strings(v, "terms").unwrap_or_default() {
-                if term.get_ref().chars().any(char::is_uppercase) {
-                    settings.vocabulary.add(term.get_ref());
-                } else {
-                    self.problem(
-                        term.span(),
-                        format!("term `{}` has no capital letter", term.get_ref()),
-                        Some("a term is a name with one right casing, like \"GitLab\"; put plain words in `words`".into()),
-                    );
-                }
-            }
-        }
-        if let Some(v) = t.get("words_file") {
-            for file in self.strings(v, "words_file").unwrap_or_default() {
-                if let Some(p) = self.resolve_path(&file, Kind::File) {
-                    settings.words.push(p);
-                }
-            }
-        }
-    }
-
-    fn grades(&mut self, t: &DeTable<'_>, settings: &mut Settings) {
-        self.known_keys(t, "grades", &super::keys::of("grades"));
-        let table = match t.get("table") {
-            Some(v) => match self.string(v, "table") {
-                Some(table) if GradeSettings::page_of(&table).is_some() => table,
-                Some(table) => {
-                    self.problem(
-                        v.span(),
-                        format!("`{table}` names no page"),
-                        Some(format!(
-                            "write the table's page and anchor, like \"{DEFAULT_TABLE}\""
-                        )),
-                    );
-                    DEFAULT_TABLE.to_string()
-                }
-                None => DEFAULT_TABLE.to_string(),
-            },
-            None => DEFAULT_TABLE.to_string(),
-        };
-        let across_pages = t
-            .get("across_pages")
-            .and_then(|v| self.boolean(v, "across_pages"))
-            .unwrap_or(true);
-        settings.grades = GradeSettings::new(&table, across_pages);
     }
 
     /// `[rules]` or an override's `rules`: groups first, then ids, so an id's setting wins over
@@ -502,7 +382,7 @@ impl Reader {
                 Some(h) => format!("unknown key `{name}`{place}; did you mean `{h}`?"),
                 None => format!("unknown key `{name}`{place}"),
             };
-            let home = super::keys::home(name);
+            let home = keys::home(name);
             let help = match home {
                 Some(home) => format!("`{name}` belongs in the [{home}] table"),
                 None => format!("known keys{place}: {}", known.join(", ")),
@@ -523,7 +403,7 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
@@ -533,7 +413,7 @@ impl Reader {
         }
     }
 
-    fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
@@ -544,7 +424,7 @@ impl Reader {
     }
 
     /// A size: bytes, or a string with a K, M or G suffix.
-    fn size(&mut self, v: &Value<'_>, key: &str) -> Option<u64> {
+    pub(crate) fn size(&mut self, v: &Value<'_>, key: &str) -> Option<u64> {
         let text = match v.get_ref() {
             DeValue::Integer(i) => u64::from_str_radix(i.as_str(), i.radix())
                 .map_or_else(|_| i.as_str().to_string(), |n| n.to_string()),
@@ -568,7 +448,7 @@ impl Reader {
     }
 
     /// A string or an array of strings.
-    fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
+    pub(crate) fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
         match v.get_ref() {
             DeValue::String(s) => Some(vec![Spanned::new(v.span(), s.to_string())]),
             DeValue::Array(items) => {
@@ -589,18 +469,19 @@ impl Reader {
     }
 
     /// A string that must be one of `choices`.
-    fn choice(
+    pub(crate) fn choice(
         &mut self,
         v: &Value<'_>,
         key: &str,
-        choices: &[&'static str],
+        choices: &[Choice],
     ) -> Option<&'static str> {
         let s = self.string(v, key)?;
-        if let Some(c) = choices.iter().find(|c| **c == s) {
-            return Some(c);
+        if let Some(c) = choices.iter().find(|c| c.name == s) {
+            return Some(c.name);
         }
-        let hint = crate::similar::closest(&s, choices.iter().copied())
-            .or_else(|| choices.iter().copied().find(|c| c.starts_with(s.as_str())));
+        let names = || choices.iter().map(|c| c.name);
+        let hint = crate::similar::closest(&s, names())
+            .or_else(|| names().find(|c| c.starts_with(s.as_str())));
         let message = match hint {
             Some(h) => format!("`{s}` is not a value of `{key}`; did you mean `{h}`?"),
             None => format!("`{s}` is not a value of `{key}`"),
@@ -608,12 +489,15 @@ impl Reader {
         self.problem(
             v.span(),
             message,
-            Some(format!("use one of: {}", choices.join(", "))),
+            Some(format!(
+                "use one of: {}",
+                names().collect::<Vec<_>>().join(", ")
+            )),
         );
         None
     }
 
-    fn globs(&mut self, v: &Value<'_>, key: &str) -> Option<Globs> {
+    pub(crate) fn globs(&mut self, v: &Value<'_>, key: &str) -> Option<Globs> {
         let patterns = self.strings(v, key)?;
         let mut globs = Globs::default();
         for p in patterns {
@@ -625,13 +509,13 @@ impl Reader {
         Some(globs)
     }
 
-    fn path(&mut self, v: &Value<'_>, key: &str, kind: Kind) -> Option<PathBuf> {
+    pub(crate) fn path(&mut self, v: &Value<'_>, key: &str, kind: Kind) -> Option<PathBuf> {
         let s = self.string(v, key)?;
         self.resolve_path(&Spanned::new(v.span(), s), kind)
     }
 
     /// `path` relative to the config file's folder, which must hold a file or folder there.
-    fn resolve_path(&mut self, path: &Spanned<String>, kind: Kind) -> Option<PathBuf> {
+    pub(crate) fn resolve_path(&mut self, path: &Spanned<String>, kind: Kind) -> Option<PathBuf> {
         let resolved = self.dir.join(path.get_ref());
         let metadata = std::fs::metadata(&resolved).ok();
         let ok = match kind {
@@ -682,8 +566,9 @@ impl Reader {
     }
 }
 
+/// What a path in the config must lead to.
 #[derive(Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     File,
     Folder,
 }

@@ -65,30 +65,12 @@ pub struct Settings {
 pub struct CommandLine {
     /// Paths, directories or glob patterns; empty means `.`.
     pub paths: Vec<String>,
-    /// `--include`: replaces the config's.
-    pub include: Vec<String>,
-    /// `--exclude`: added to the config's, relative to the current folder.
-    pub exclude: Vec<String>,
-    /// `--schema`: replaces the config's.
-    pub schema: Option<PathBuf>,
     /// `--select`: narrows the rules the config leaves on.
     pub select: Vec<String>,
     /// `--ignore`: turns rules off.
     pub ignore: Vec<String>,
-    /// `--site-root`: replaces the config's.
-    pub site_roots: Vec<PathBuf>,
-    /// `--site-url`: replaces the config's.
-    pub site_url: Option<String>,
-    /// `--site-prefix`: replaces the config's.
-    pub site_prefixes: Vec<String>,
-    /// `--slug`, when given (`Some(None)` is `auto`).
-    pub slug: Option<Option<Preset>>,
-    /// `--locale`, when given.
-    pub locale: Option<Locale>,
-    /// `--words`: added to the config's.
-    pub words: Vec<PathBuf>,
-    /// `--max-file-size`: replaces the config's.
-    pub max_file_size: Option<u64>,
+    /// The settings' flags that were given, each with its values in order.
+    pub given: Vec<(&'static keys::Key, Vec<String>)>,
 }
 
 /// A setting that cannot be used.
@@ -120,45 +102,21 @@ pub enum ConfigError {
 }
 
 impl Settings {
-    /// These settings with the command line's laid over them: a value given there replaces
-    /// the config's, except `--exclude` and `--words`, which add to it.
+    /// These settings with the command line's laid over them, each flag as its declaration in
+    /// [`keys`] says: a value given there replaces the config's, except `--exclude` and
+    /// `--words`, which add to it.
     pub fn apply(mut self, cli: CommandLine) -> Result<Settings, ConfigError> {
         self.paths = if cli.paths.is_empty() {
             vec![".".into()]
         } else {
             cli.paths
         };
-        if !cli.include.is_empty() {
-            self.files.include = cli.include;
-            self.files.include_base = None;
-        }
-        let cwd = std::env::current_dir().unwrap_or_default();
-        self.files
-            .exclude
-            .extend(crate::globs::Globs::new(&cwd, &cli.exclude)?);
-        if cli.schema.is_some() {
-            self.schema = cli.schema;
-        }
         self.select = cli.select;
         self.ignore = cli.ignore;
-        if !cli.site_roots.is_empty() {
-            self.site_roots = cli.site_roots;
-        }
-        if cli.site_url.is_some() {
-            self.site_url = cli.site_url;
-        }
-        if !cli.site_prefixes.is_empty() {
-            self.site_prefixes = cli.site_prefixes;
-        }
-        if let Some(slug) = cli.slug {
-            self.slug = slug;
-        }
-        if let Some(locale) = cli.locale {
-            self.locale = locale;
-        }
-        self.words.extend(cli.words);
-        if cli.max_file_size.is_some() {
-            self.max_file_size = cli.max_file_size;
+        for (key, values) in cli.given {
+            if let Some(flag) = key.flag {
+                (flag.apply)(&mut self, values)?;
+            }
         }
         Ok(self)
     }

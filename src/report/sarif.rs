@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn every_rule_and_file_error_has_an_index() {
-        for r in RULES {
+        for r in RULES.iter() {
             assert!(rule_index(r.id).is_some());
         }
         assert_eq!(rule_index(error_ids::PARSE), Some(RULES.len() + 2));

@@ -16,6 +16,7 @@ use crate::document::Span;
 use crate::schema::Schema;
 pub use input::Input;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// How serious a finding is. Error findings make `check` exit 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -177,6 +178,21 @@ impl RuleMeta {
         what_it_does(self.doc)
     }
 
+    /// `fix`, `some-fix`, `unsafe-fix`, `some-unsafe-fix`, `mixed-fix` or `no-fix`: whether
+    /// the rule fixes, and whether `--fix` applies its fixes (`unsafe` ones need
+    /// `--unsafe-fixes`).
+    pub fn fix_word(&self) -> &'static str {
+        use {FixAvailability as A, FixSafety as S};
+        match (self.fix, self.fix_safety) {
+            (A::Never, _) | (_, None) => "no-fix",
+            (_, Some(S::Mixed)) => "mixed-fix",
+            (A::Always, Some(S::Safe)) => "fix",
+            (A::Sometimes, Some(S::Safe)) => "some-fix",
+            (A::Always, Some(S::Unsafe)) => "unsafe-fix",
+            (A::Sometimes, Some(S::Unsafe)) => "some-unsafe-fix",
+        }
+    }
+
     /// The first sentence of *What it does*, on one line.
     pub fn summary(&self) -> String {
         let paragraph: Vec<&str> = self
@@ -284,30 +300,46 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Every rule, sorted by id.
-pub static RULES: &[&RuleMeta] = &[
-    &grades::conflict::CONFLICT,
-    &grades::malformed::MALFORMED,
-    &grades::missing::MISSING,
-    &grades::order::ORDER,
-    &grades::title_mismatch::TITLE_MISMATCH,
-    &links::ambiguous_fragment::AMBIGUOUS_FRAGMENT,
-    &links::broken_fragment::BROKEN_FRAGMENT,
-    &links::broken_page::BROKEN_PAGE,
-    &links::broken_page_fragment::BROKEN_PAGE_FRAGMENT,
-    &links::duplicate_anchor::DUPLICATE_ANCHOR,
-    &links::malformed::MALFORMED,
-    &spelling::misspelling::MISSPELLING,
-    &spelling::repeated_word::REPEATED_WORD,
-    &spelling::term_case::TERM_CASE,
-    &spelling::variant::VARIANT,
-    &structure::front_matter::FRONT_MATTER,
-    &structure::missing_bullet::MISSING_BULLET,
-    &structure::missing_section::MISSING_SECTION,
-    &structure::placeholder::PLACEHOLDER,
-    &structure::schema::SCHEMA,
-    &style::unused_suppression::UNUSED_SUPPRESSION,
-];
+/// Declares a group's rules, one line per rule (`module::RULE`): the line is both the
+/// module's `mod` item and its entry in the registry, [`RULES`].
+macro_rules! register {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// The group's rules, as [`crate::rules::RULES`] takes them.
+        pub(crate) static RULES: &[&$crate::rules::RuleMeta] = &[$(&$module::$rule),*];
+    };
+}
+pub(crate) use register;
+
+/// Every rule, sorted by id: the groups' [`register!`] lists.
+pub static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
+    let mut rules: Vec<&'static RuleMeta> = [
+        grades::RULES,
+        links::RULES,
+        spelling::RULES,
+        structure::RULES,
+        style::RULES,
+    ]
+    .concat();
+    rules.sort_by_key(|r| r.id);
+    rules
+});
+
+/// The README's table of rules: id, default severity, fix and the first sentence of its doc.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| rule | default | fix | what it flags |\n|---|---|---|---|\n");
+    for rule in RULES.iter() {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.fix_word(),
+            rule.summary().replace('|', "\\|")
+        ));
+    }
+    out
+}
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
@@ -499,7 +531,7 @@ mod tests {
             "RULES must be sorted by id, without duplicates"
         );
         let kebab = regex::Regex::new(r"^[a-z]+/[a-z]+(-[a-z]+)*$").unwrap();
-        for rule in RULES {
+        for rule in RULES.iter() {
             assert!(
                 kebab.is_match(rule.id),
                 "{} is not group/kebab-name",
@@ -533,7 +565,7 @@ mod tests {
 
     #[test]
     fn every_rule_is_documented() {
-        for rule in RULES {
+        for rule in RULES.iter() {
             let mut at = 0;
             for section in [
                 "## What it does",

@@ -227,24 +227,53 @@ fn site_url_without_a_host_is_refused() {
 
 /// The README's table of rules lists every rule of the registry, in order, with its default
 /// severity: a new rule (or a changed severity) cannot leave it stale.
-#[test]
-fn the_readme_lists_every_rule_with_its_severity() {
+/// The README's section between `<!-- NAME: … -->` and `<!-- /NAME -->` is `made`; with
+/// `JOBFAM_BLESS=1` the README is rewritten to say so instead.
+fn readme_section_is(name: &str, made: &str) {
+    // The tests run in parallel; one README rewrite at a time.
+    static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = README
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let listed: Vec<(String, String)> = readme
-        .lines()
-        .filter_map(|line| {
-            let mut cells = line.strip_prefix("| `")?.split(" | ");
-            let id = cells.next()?.strip_suffix('`')?.to_string();
-            let severity = cells.next()?.to_string();
-            Some((id, severity))
-        })
-        .filter(|(id, _)| id.contains('/'))
-        .collect();
-    let registry: Vec<(String, String)> = jobfam::rules::RULES
-        .iter()
-        .map(|r| (r.id.to_string(), r.severity.as_str().to_string()))
-        .collect();
-    assert_eq!(listed, registry);
+    let open = format!("<!-- {name}:");
+    let start = readme
+        .find(&open)
+        .unwrap_or_else(|| panic!("README has no {open} marker"));
+    let start = start + readme[start..].find("-->\n").unwrap() + 4;
+    let close = format!("<!-- /{name} -->");
+    let end = start
+        + readme[start..]
+            .find(&close)
+            .unwrap_or_else(|| panic!("README has no {close}"));
+    if readme[start..end] == *made {
+        return;
+    }
+    if std::env::var_os("JOBFAM_BLESS").is_some() {
+        let updated = format!("{}{made}{}", &readme[..start], &readme[end..]);
+        std::fs::write("README.md", updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        made,
+        "the README's {name} table is out of date: run `JOBFAM_BLESS=1 cargo test readme`"
+    );
+}
+
+#[test]
+fn the_readme_rules_table_is_made_from_the_registry() {
+    readme_section_is("rules", &jobfam::rules::markdown_table());
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for rule in jobfam::rules::RULES.iter() {
+        let row = format!("| `{}` | {} |", rule.id, rule.severity.as_str());
+        assert!(readme.contains(&row), "README lacks {row}");
+    }
+}
+
+#[test]
+fn the_readme_settings_table_is_made_from_the_declarations() {
+    readme_section_is("settings", &jobfam::config::keys::markdown_table());
 }
 
 /// Each setting that a flag overrides has that flag on `jobfam check`.
@@ -253,6 +282,7 @@ fn every_setting_flag_is_a_check_option() {
     let (_, help, _) = run(&["check", "--help"]);
     for key in jobfam::config::keys::KEYS {
         if let Some(flag) = key.flag {
+            let flag = format!("--{}", flag.long);
             assert!(
                 help.contains(&format!("{flag} ")) || help.contains(&format!("{flag}=")),
                 "`{}` names {flag}, which `jobfam check --help` lacks",

@@ -430,7 +430,7 @@ fn init_writes_a_starter_that_changes_nothing_and_refuses_to_overwrite() {
     assert_eq!(code, 0, "{err}");
     assert!(err.starts_with("Wrote jobfam.toml"), "{err}");
     let written = std::fs::read_to_string(dir.path().join("jobfam.toml")).unwrap();
-    assert_eq!(written, jobfam::config::init::STARTER);
+    assert_eq!(written, jobfam::config::init::starter());
     let (_, after) = lines(dir.path(), &["page.md"]);
     assert_eq!(before, after);
 
@@ -449,7 +449,7 @@ fn init_writes_a_starter_that_changes_nothing_and_refuses_to_overwrite() {
     assert_eq!(code, 0);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("jobfam.toml")).unwrap(),
-        jobfam::config::init::STARTER
+        jobfam::config::init::starter()
     );
 }
 
@@ -462,7 +462,7 @@ fn starter_settings_are_valid_when_uncommented() {
         ("jobfam-words.txt", b"onboarding\n"),
         ("page.md", PAGE.as_bytes()),
     ]);
-    let uncommented: String = jobfam::config::init::STARTER
+    let uncommented: String = jobfam::config::init::starter()
         .lines()
         .map(|l| match l.strip_prefix("# ") {
             Some(rest) if rest.contains(" = ") || rest.starts_with('[') => rest,

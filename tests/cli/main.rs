@@ -6,7 +6,6 @@ mod commands;
 mod config;
 mod corpus;
 mod fix;
-mod fixtures;
 mod grades;
 mod links;
 mod lsp;
@@ -20,29 +19,9 @@ mod suppress;
 
 use std::path::Path;
 
-/// Compact lines (`path:line:col rule message`) for a report's diagnostics.
-pub fn compact(report: &jobfam::diagnostic::FileReport) -> String {
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{} {} {}\n",
-                d.path, d.line, d.column, d.rule, d.message
-            )
-        })
-        .collect()
-}
-
-/// Checks one file with the given settings.
-pub fn check_file(
-    path: &Path,
-    settings: &jobfam::config::Settings,
-) -> jobfam::diagnostic::FileReport {
-    let ctx = settings.context().expect("settings resolve");
-    let source = jobfam::source::Source::read(path).expect("fixture reads");
-    jobfam::check_source(&source, &ctx)
-}
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::{check_file, compact};
 
 /// The `jobfam` binary, with colour and terminal width pinned.
 pub fn jobfam() -> assert_cmd::Command {

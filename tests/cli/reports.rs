@@ -65,7 +65,7 @@ fn sarif_of_the_fixtures_is_valid_sarif_2_1_0() {
     assert_eq!(driver["name"], "jobfam");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().unwrap();
-    for r in jobfam::rules::RULES {
+    for r in jobfam::rules::RULES.iter() {
         let rule = rules.iter().find(|x| x["id"] == r.id).unwrap();
         assert_eq!(rule["shortDescription"]["text"], r.summary().as_str());
         assert!(rule["fullDescription"]["text"].as_str().unwrap().len() >= r.summary().len());

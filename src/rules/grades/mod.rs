@@ -2,11 +2,13 @@
 //!
 //! The statements and levels come from [`crate::document::roles`]; these rules only compare.
 
-pub mod conflict;
-pub mod malformed;
-pub mod missing;
-pub mod order;
-pub mod title_mismatch;
+crate::rules::register! {
+    conflict::CONFLICT,
+    malformed::MALFORMED,
+    missing::MISSING,
+    order::ORDER,
+    title_mismatch::TITLE_MISMATCH,
+}
 
 use crate::document::roles::GradeStatement;
 use crate::document::titles::{base_title, is_vague, level_text, seniority, words};

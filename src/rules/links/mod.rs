@@ -3,12 +3,14 @@
 //! Anchors come from [`crate::document`] (slug presets in `document/slug.rs`); where a link
 //! leads comes from [`crate::site`], which runs before the rules. These rules only compare.
 
-pub mod ambiguous_fragment;
-pub mod broken_fragment;
-pub mod broken_page;
-pub mod broken_page_fragment;
-pub mod duplicate_anchor;
-pub mod malformed;
+crate::rules::register! {
+    ambiguous_fragment::AMBIGUOUS_FRAGMENT,
+    broken_fragment::BROKEN_FRAGMENT,
+    broken_page::BROKEN_PAGE,
+    broken_page_fragment::BROKEN_PAGE_FRAGMENT,
+    duplicate_anchor::DUPLICATE_ANCHOR,
+    malformed::MALFORMED,
+}
 
 use crate::document::{Link, Page, Span};
 use crate::rules::{Applicability, Fix};

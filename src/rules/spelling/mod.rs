@@ -3,10 +3,12 @@
 //! The words come from [`Page::words`] and the verdicts from [`Page::spelling`], which the
 //! spelling step fills before the rules run; these rules only turn verdicts into findings.
 
-pub mod misspelling;
-pub mod repeated_word;
-pub mod term_case;
-pub mod variant;
+crate::rules::register! {
+    misspelling::MISSPELLING,
+    repeated_word::REPEATED_WORD,
+    term_case::TERM_CASE,
+    variant::VARIANT,
+}
 
 use crate::document::words::Word;
 use crate::document::{Page, Span};

@@ -3,8 +3,10 @@
 //! Most of this group is driven by the JSON Schema (`schemas/job-family.schema.json`): those
 //! rules only declare themselves here, and [`crate::schema`] reports failures under their ids.
 
-pub mod front_matter;
-pub mod missing_bullet;
-pub mod missing_section;
-pub mod placeholder;
-pub mod schema;
+crate::rules::register! {
+    front_matter::FRONT_MATTER,
+    missing_bullet::MISSING_BULLET,
+    missing_section::MISSING_SECTION,
+    placeholder::PLACEHOLDER,
+    schema::SCHEMA,
+}

@@ -1,3 +1,5 @@
 //! Style: rules about jobfam's own comments in a page.
 
-pub mod unused_suppression;
+crate::rules::register! {
+    unused_suppression::UNUSED_SUPPRESSION,
+}
