@@ -76,8 +76,23 @@ pub struct CheckArgs {
     pub stdin_filename: Option<PathBuf>,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
+    #[arg(short, long, visible_alias = "output-format", value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
+
+    /// Print only the summary lines in the human format, not each finding
+    #[arg(short, long, help_heading = "Output")]
+    pub quiet: bool,
+
+    /// Print how many findings each rule made (and how many --fix fixes) instead of them
+    #[arg(long, conflicts_with_all = ["diff"], help_heading = "Output")]
+    pub statistics: bool,
+
+    /// Exit 0 even when errors are found (2 still means something could not be checked)
+    ///
+    /// For adopting jobfam on a handbook with findings: the report is written as usual, and
+    /// the job does not fail. See also --baseline in docs/ci.md.
+    #[arg(long, help_heading = "Output")]
+    pub exit_zero: bool,
 
     /// Use this config file instead of looking for one
     ///

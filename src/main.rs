@@ -176,20 +176,36 @@ fn emit(out: &mut dyn Write, args: &cli::CheckArgs, outcome: &jobfam::Outcome) -
         reports: &outcome.reports,
         files_checked: outcome.files_checked,
     };
-    let style = Style { color, width };
+    let style = Style {
+        color,
+        width,
+        quiet: args.quiet,
+    };
+    let code = match outcome.exit_code() {
+        1 if args.exit_zero => 0,
+        code => code,
+    };
+    let to_stdout = |out: &mut dyn Write, format: Format| {
+        if args.statistics {
+            report::write_statistics(out, &run)
+        } else {
+            report::write(out, format, style, &run)
+        }
+    };
     let Some(path) = &args.output else {
-        report::write(out, format, style, &run)?;
-        return Ok(outcome.exit_code());
+        to_stdout(out, format)?;
+        return Ok(code);
     };
     // The file first: it is what CI uploads, and a closed stdout must not cost it.
     let plain = Style {
         color: false,
         width,
+        quiet: false,
     };
     let written = report::write_file(path, format, plain, &run);
-    report::write(out, Format::Human, style, &run)?;
+    to_stdout(out, Format::Human)?;
     match written {
-        Ok(()) => Ok(outcome.exit_code()),
+        Ok(()) => Ok(code),
         Err(e) => usage_error(&e.to_string()),
     }
 }
@@ -309,9 +325,13 @@ fn problems_to_stderr(
         reports,
         files_checked,
     };
+    if reports.iter().all(|r| r.diagnostics.is_empty()) {
+        return Ok(());
+    }
     let style = Style {
         color: false,
         width: columns(),
+        quiet: false,
     };
     report::write(&mut io::stderr().lock(), Format::Human, style, &run)
 }

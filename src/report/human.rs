@@ -5,7 +5,7 @@
 
 use super::{Run, Style, printable, printable_line};
 use crate::diagnostic::{Diagnostic, Summary};
-use crate::rules::Severity;
+use crate::rules::{Applicability, Severity};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 use std::io::{self, Write};
@@ -22,6 +22,10 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
         .with_links(false);
     let mut any = false;
     for report in run.reports {
+        if style.quiet {
+            any |= !report.diagnostics.is_empty();
+            continue;
+        }
         let drawn = report.text.as_ref().map(drawable);
         let source = drawn
             .as_ref()
@@ -42,11 +46,45 @@ pub(super) fn write(out: &mut dyn Write, style: Style, run: &Run<'_>) -> io::Res
             writeln!(out, "{rendered}")?;
         }
     }
-    if any {
-        let s = Summary::of(run.reports);
-        writeln!(out, "{}", summary_line(s, run.files_checked))?;
+    if !any {
+        let files = run.files_checked;
+        writeln!(
+            out,
+            "All checks passed ({files} file{})",
+            if files == 1 { "" } else { "s" }
+        )?;
+        return Ok(());
+    }
+    let s = Summary::of(run.reports);
+    writeln!(out, "{}", summary_line(s, run.files_checked))?;
+    if let Some(line) = fixable_line(run) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// `[*] 307 fixable with --fix (12 more with --unsafe-fixes)`, when any finding has a fix.
+pub(crate) fn fixable_line(run: &Run<'_>) -> Option<String> {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for fix in run
+        .reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter_map(|d| d.fix.as_ref())
+    {
+        match fix.applicability {
+            Applicability::Safe => safe += 1,
+            Applicability::Unsafe => unsafe_ += 1,
+        }
+    }
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (0, u) => Some(format!("[*] {u} fixable with --fix --unsafe-fixes")),
+        (s, 0) => Some(format!("[*] {s} fixable with --fix")),
+        (s, u) => Some(format!(
+            "[*] {s} fixable with --fix ({u} more with --unsafe-fixes)"
+        )),
+    }
 }
 
 /// Whether every line a diagnostic's labels touch is short enough to draw.

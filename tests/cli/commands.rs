@@ -20,9 +20,14 @@ fn check_fixtures_exits_1_and_lists_findings() {
 }
 
 #[test]
-fn clean_page_is_silent_and_exits_0() {
+fn clean_run_says_so_in_one_line_and_exits_0() {
     let (code, out, err) = run(&["check", "fixtures/sites/"]);
-    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "All checks passed (2 files)\n", "")
+    );
+    let (code, out, _) = run(&["check", "fixtures/sites/", "--format", "compact"]);
+    assert_eq!((code, out.as_str()), (0, ""));
 }
 
 #[test]
@@ -290,4 +295,43 @@ fn every_setting_flag_is_a_check_option() {
             );
         }
     }
+}
+
+/// Adopting on a handbook with findings: `--statistics` counts them per rule, `-q` prints only
+/// the summary (with what `--fix` would fix), `--exit-zero` keeps the job green.
+#[test]
+fn statistics_quiet_and_exit_zero() {
+    let (code, out, _) = run(&["check", "fixtures/spelling/", "--statistics"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "20  structure/missing-section\n \
+         8  spelling/misspelling       [*] 6 fixable\n \
+         6  spelling/term-case         [*]\n \
+         3  spelling/repeated-word     [*] 2 fixable\n \
+         1  structure/missing-bullet\n\
+         38 errors, 0 warnings in 10 files\n"
+    );
+    let (code, out, _) = run(&["check", "fixtures/spelling/", "-q"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "38 errors, 0 warnings in 10 files\n[*] 14 fixable with --fix (1 more with --unsafe-fixes)\n"
+    );
+    let (code, out, _) = run(&["check", "fixtures/spelling/", "-q", "--exit-zero"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("38 errors"), "{out}");
+    // Something that cannot be checked still fails.
+    let (code, _, _) = run(&["check", "no-such-page.md", "--exit-zero"]);
+    assert_eq!(code, 2);
+}
+
+/// `--output-format` is `--format` under ruff's and rumdl's name.
+#[test]
+fn output_format_is_format() {
+    let page = "fixtures/spelling/term-case/bad.md";
+    let (_, a, _) = run(&["check", page, "--format", "compact"]);
+    let (_, b, _) = run(&["check", page, "--output-format", "compact"]);
+    assert_eq!(a, b);
+    assert!(!a.is_empty());
 }

@@ -211,11 +211,14 @@ fn a_link_up_two_folders_from_a_page_named_with_dot_dot_resolves() {
         &dir.path().join("x/a"),
         &[&args[..], &["../b/page.md"]].concat(),
     );
-    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "All checks passed (1 file)\n", "")
+    );
     let absolute = dir.path().join("x/b/page.md");
     let (code, out, _) = crate::run_in(
         dir.path(),
         &[&args[..], &[absolute.to_str().unwrap()]].concat(),
     );
-    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!((code, out.as_str()), (0, "All checks passed (1 file)\n"));
 }

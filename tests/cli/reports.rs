@@ -322,7 +322,10 @@ fn output_writes_the_report_and_keeps_the_human_summary() {
     );
     assert_eq!((code, err.as_str()), (1, ""));
     assert!(out.contains("`Github` is written `GitHub`"), "{out}");
-    assert!(out.ends_with("5 errors, 0 warnings in 1 file\n"), "{out}");
+    assert!(
+        out.ends_with("5 errors, 0 warnings in 1 file\n[*] 5 fixable with --fix\n"),
+        "{out}"
+    );
     let report = std::fs::read(dir.path().join("gl-code-quality-report.json")).unwrap();
     let issues: Vec<Value> = serde_json::from_slice(&report).unwrap();
     assert_eq!(issues.len(), 5);
@@ -357,7 +360,7 @@ fn output_replaces_an_old_report_even_on_a_clean_run() {
             "jobfam.sarif",
         ],
     );
-    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!((code, out.as_str()), (0, "All checks passed (1 file)\n"));
     let log: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_valid_sarif(&log);
     assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
