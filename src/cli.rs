@@ -44,6 +44,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script (e.g. `jobfam completions bash > /etc/bash_completion.d/jobfam`)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page, in roff (e.g. `jobfam man check > ~/.local/share/man/man1/jobfam-check.1`)
+    ///
+    /// `jobfam man` is jobfam(1), which lists the commands; `jobfam man COMMAND` is that
+    /// command's page, jobfam-COMMAND(1), with every option.
+    Man {
+        /// A command, for its own page
+        command: Option<String>,
+    },
     /// Run a language server on standard input and output, for editors
     ///
     /// It checks open pages as they are edited and offers each fix as a code action. See

@@ -80,6 +80,38 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(e) => usage_error(&e.to_string()),
             }
         }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "jobfam", &mut out);
+            Ok(0)
+        }
+        Command::Man { command } => {
+            let top = <Cli as clap::CommandFactory>::command();
+            let (page, title) = match command {
+                None => (top, "jobfam".to_string()),
+                Some(name) => {
+                    let Some(sub) = top.find_subcommand(&name).cloned() else {
+                        let names: Vec<_> = top
+                            .get_subcommands()
+                            .map(|c| c.get_name().to_string())
+                            .collect();
+                        return usage_error(&format!(
+                            "`{name}` is not a jobfam command; one of: {}",
+                            names.join(", ")
+                        ));
+                    };
+                    let title = format!("jobfam-{}", sub.get_name());
+                    (
+                        sub.version(env!("CARGO_PKG_VERSION"))
+                            .display_name(title.clone())
+                            .bin_name(format!("jobfam {name}")),
+                        title,
+                    )
+                }
+            };
+            clap_mangen::Man::new(page).title(title).render(&mut out)?;
+            Ok(0)
+        }
         Command::Lsp => {
             // The server locks standard output itself, for as long as it runs.
             drop(out);

@@ -335,3 +335,31 @@ fn output_format_is_format() {
     assert_eq!(a, b);
     assert!(!a.is_empty());
 }
+
+/// Completions and man pages come from the clap definitions, setting flags included.
+#[test]
+fn completions_and_man_pages_cover_every_flag() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(
+            out.contains("site-root"),
+            "{shell} completions lack --site-root"
+        );
+    }
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH jobfam 1"), "{out}");
+    let (code, out, _) = run(&["man", "check"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH jobfam-check 1"), "{out}");
+    for key in jobfam::config::keys::KEYS {
+        if let Some(flag) = key.flag {
+            let roff = format!("\\-\\-{}", flag.long.replace('-', "\\-"));
+            assert!(out.contains(&roff), "jobfam-check(1) lacks --{}", flag.long);
+        }
+    }
+    let (code, _, err) = run(&["man", "chek"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`chek` is not a jobfam command"), "{err}");
+}
