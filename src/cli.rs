@@ -101,6 +101,21 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["diff"], help_heading = "Output")]
     pub statistics: bool,
 
+    /// Report only findings that FILE (written by --write-baseline) does not hold
+    ///
+    /// For adopting jobfam on a handbook that has findings: new findings are reported and fail
+    /// the run, recorded ones do not. Findings are matched by path, rule, message and flagged
+    /// text, never by line, so edits above a finding keep it matched. Entries that match no
+    /// finding any more are reported as `baseline-stale` infos.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in FILE for --baseline, then exit 0
+    ///
+    /// FILE is JSON, one finding per line, sorted, so it diffs well under review.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "stdin"], help_heading = "Output")]
+    pub write_baseline: Option<PathBuf>,
+
     /// Exit 0 even when errors are found (2 still means something could not be checked)
     ///
     /// For adopting jobfam on a handbook with findings: the report is written as usual, and

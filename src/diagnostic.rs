@@ -22,6 +22,8 @@ pub mod error_ids {
     pub const WRITE: &str = "write-error";
     /// A config file that cannot be used.
     pub const CONFIG: &str = "config-error";
+    /// A `--baseline` entry that no longer matches a finding (an info).
+    pub const BASELINE_STALE: &str = "baseline-stale";
 }
 
 /// One reported problem, placed in its file.

@@ -50,7 +50,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 jobfam::rules::Applicability::Safe
             };
-            let outcome = if args.diff {
+            let mut outcome = if args.diff {
                 let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Diff, allowed);
                 return write_diff(&mut out, &fixed);
             } else if args.fix {
@@ -64,6 +64,29 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 jobfam::check_paths(&settings.paths, &settings.files, &ctx)
             };
+            if let Some(path) = &args.write_baseline {
+                return match report::baseline::write(path, &outcome.reports) {
+                    Ok(n) => {
+                        let shown = path.display();
+                        let plural = if n == 1 { "" } else { "s" };
+                        writeln!(
+                            io::stderr(),
+                            "Wrote {n} finding{plural} to {shown}; check with --baseline {shown}"
+                        )?;
+                        Ok(if outcome.exit_code() == 2 { 2 } else { 0 })
+                    }
+                    Err(e) => usage_error(&e.to_string()),
+                };
+            }
+            if let Some(path) = &args.baseline {
+                match report::baseline::read(path) {
+                    Ok(entries) => {
+                        let shown = jobfam::diagnostic::display_path(path);
+                        report::baseline::apply(&mut outcome.reports, &entries, &shown);
+                    }
+                    Err(e) => return usage_error(&e.to_string()),
+                }
+            }
             emit(&mut out, &args, &outcome)
         }
         Command::Init { force } => {

@@ -4,6 +4,7 @@
 //! What the CI formats share (stable fingerprints, repository-relative paths) lives here, and so
 //! does [`write_file`], which `--output` uses to replace a report file whole.
 
+pub mod baseline;
 mod compact;
 mod github;
 mod gitlab;

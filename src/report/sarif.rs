@@ -42,6 +42,10 @@ const FILE_ERRORS: &[(&str, &str)] = &[
         error_ids::CONFIG,
         "The jobfam.toml config file cannot be used, so no page was checked.",
     ),
+    (
+        error_ids::BASELINE_STALE,
+        "A --baseline entry matches no finding any more: it was fixed, and the baseline can be rewritten.",
+    ),
 ];
 
 pub(super) fn write(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {

@@ -363,3 +363,73 @@ fn completions_and_man_pages_cover_every_flag() {
     assert_eq!(code, 2);
     assert!(err.contains("`chek` is not a jobfam command"), "{err}");
 }
+
+/// Adopting with a baseline: today's findings are recorded; after an edit above them and one
+/// new slip, only the new one is reported; a fixed one shows up as a stale entry.
+#[test]
+fn a_baseline_hides_recorded_findings_and_reports_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "---\ntitle: Engineer\n---\n\nWe use Gitlab and Github daily.\n";
+    std::fs::write(dir.path().join("page.md"), page).unwrap();
+    let select = ["--select", "spelling/term-case", "--format", "compact"];
+    let (code, _, err) = crate::run_in(
+        dir.path(),
+        &[
+            &["check", "page.md", "--write-baseline", "base.json"][..],
+            &select,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "Wrote 2 findings to base.json; check with --baseline base.json\n"
+    );
+    let written = std::fs::read_to_string(dir.path().join("base.json")).unwrap();
+    assert_eq!(written.lines().count(), 4, "{written}");
+    assert!(
+        written.contains(r#""path":"page.md","rule":"spelling/term-case""#),
+        "{written}"
+    );
+
+    // Two lines added above, and a new slip below.
+    let edited = "---\ntitle: Engineer\n---\n\nIntro.\n\nMore.\n\nWe use Gitlab and Github daily.\n\nAnd Javascript.\n";
+    std::fs::write(dir.path().join("page.md"), edited).unwrap();
+    let (code, out, _) = crate::run_in(
+        dir.path(),
+        &[
+            &["check", "page.md", "--baseline", "base.json"][..],
+            &select,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "page.md:11:5: error spelling/term-case: `Javascript` is written `JavaScript`\n"
+    );
+
+    // Github fixed: its entry is stale (an info), and the run is clean.
+    let fixed = "---\ntitle: Engineer\n---\n\nWe use Gitlab and GitHub daily.\n";
+    std::fs::write(dir.path().join("page.md"), fixed).unwrap();
+    let (code, out, _) = crate::run_in(
+        dir.path(),
+        &[
+            &["check", "page.md", "--baseline", "base.json"][..],
+            &select,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("base.json:1:1: info baseline-stale: spelling/term-case no longer finds"),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+
+    // A file that is not a baseline is a usage error.
+    std::fs::write(dir.path().join("bad.json"), "[]").unwrap();
+    let (code, _, err) = crate::run_in(dir.path(), &["check", "page.md", "--baseline", "bad.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.json is not a jobfam baseline"), "{err}");
+}
