@@ -226,13 +226,8 @@ fn flag_arg(key: &'static keys::Key, flag: &'static keys::Flag) -> Arg {
         .long(flag.long)
         .value_name(flag.value_name)
         .help_heading(flag.heading)
-        .help(short.replace('\n', " "))
-        .long_help(
-            flag.help
-                .replace("\n\n", "\u{0}")
-                .replace('\n', " ")
-                .replace('\u{0}', "\n\n"),
-        )
+        .help(short)
+        .long_help(flag.help)
         .action(if flag.repeat {
             ArgAction::Append
         } else {

@@ -44,7 +44,8 @@ pub struct Flag {
     pub value_name: &'static str,
     /// The `--help` section it is listed in.
     pub heading: &'static str,
-    /// Its help: the first line is the short help, the whole text the long one (`--help`).
+    /// Its help: the first paragraph is the short help (`-h`), the whole text the long one
+    /// (`--help`); clap wraps both.
     pub help: &'static str,
     /// Whether it may be given more than once, each value adding to the list.
     pub repeat: bool,
@@ -139,7 +140,7 @@ pub const KEYS: &[Key] = &[
             value_name: "GLOB",
             heading: "Files",
             help: "Glob of files to take when walking a directory (repeatable) [default: **/*.md]\n\n\
-                   Replaces the default and the config's `include`, so to add ERB pages give both:\n\
+                   Replaces the default and the config's `include`, so to add ERB pages give both: \
                    --include '**/*.md' --include '**/*.md.erb'",
             repeat: true,
             choices: &[],
@@ -177,7 +178,7 @@ pub const KEYS: &[Key] = &[
             value_name: "GLOB",
             heading: "Files",
             help: "Glob of files or folders never to check, even when named (repeatable)\n\n\
-                   Added to the config's `exclude`. A pattern without `/` matches a name at any depth\n\
+                   Added to the config's `exclude`. A pattern without `/` matches a name at any depth \
                    (`drafts`); one with `/` is relative to the current folder (`legacy/**`).",
             repeat: true,
             choices: &[],
@@ -228,9 +229,9 @@ pub const KEYS: &[Key] = &[
             value_name: "SIZE",
             heading: "Files",
             help: "Read no file larger than SIZE: bytes, or with a K, M or G suffix [default: 16M]\n\n\
-                   A larger page is reported as a read error and not checked; so is a larger config file,\n\
-                   schema, word list or standard input. Real pages are well under 1M: the limit is there\n\
-                   so a link to something endless cannot exhaust memory. Replaces the config's\n\
+                   A larger page is reported as a read error and not checked; so is a larger config file, \
+                   schema, word list or standard input. Real pages are well under 1M: the limit is there \
+                   so a link to something endless cannot exhaust memory. Replaces the config's \
                    `max_file_size`.",
             repeat: false,
             choices: &[],
@@ -254,7 +255,7 @@ pub const KEYS: &[Key] = &[
             value_name: "DIR",
             heading: "Links",
             help: "Folder served at the site's `/`, for site-root links like /job-families/x/ (repeatable)\n\n\
-                   Without one, site-root links are not judged. Give several when one URL space is served\n\
+                   Without one, site-root links are not judged. Give several when one URL space is served \
                    from several source folders; a path resolves if any root has it.",
             repeat: true,
             choices: &[],
@@ -350,7 +351,7 @@ pub const KEYS: &[Key] = &[
             value_name: "SLUG",
             heading: "Links",
             help: "How heading ids are made [default: auto]\n\n\
-                   `auto` uses kramdown-gfm for Middleman pages (index.html.md, `layout: job_family_page`)\n\
+                   `auto` uses kramdown-gfm for Middleman pages (index.html.md, `layout: job_family_page`) \
                    and hugo for the rest.",
             repeat: false,
             choices: SLUGS,
@@ -378,7 +379,7 @@ pub const KEYS: &[Key] = &[
             long: "locale",
             value_name: "LOCALE",
             heading: "Spelling",
-            help: "Which English is right: `en` accepts American and British spellings, `en-US` and\n\
+            help: "Which English is right: `en` accepts American and British spellings, `en-US` and \
                    `en-GB` report the other one (spelling/variant) [default: en]",
             repeat: false,
             choices: LOCALES,
@@ -422,8 +423,8 @@ pub const KEYS: &[Key] = &[
             value_name: "FILE",
             heading: "Spelling",
             help: "A word list to accept: one word per line, `#` comments (repeatable)\n\n\
-                   Lower-case entries match any case; entries with a capital (`Zuora`) are terms whose\n\
-                   other casings are reported. `.jobfam-words.txt` files beside the pages, or in any folder\n\
+                   Lower-case entries match any case; entries with a capital (`Zuora`) are terms whose \
+                   other casings are reported. `.jobfam-words.txt` files beside the pages, or in any folder \
                    above them, are read too. Added to the config's `words_file`.",
             repeat: true,
             choices: &[],
@@ -529,11 +530,6 @@ pub fn home(name: &str) -> Option<&'static str> {
         .map(|k| k.table)
 }
 
-/// The setting a flag (without `--`) overrides.
-pub fn by_flag(long: &str) -> Option<&'static Key> {
-    KEYS.iter().find(|k| k.flag.is_some_and(|f| f.long == long))
-}
-
 /// The README's table of settings: key, flag, default and what it does.
 pub fn markdown_table() -> String {
     let mut out = String::from("| setting | flag | default | what it does |\n|---|---|---|---|\n");
@@ -606,12 +602,5 @@ mod tests {
         for table in SETTING_TABLES {
             assert!(TABLES.contains(table));
         }
-    }
-
-    #[test]
-    fn flags_name_their_setting() {
-        assert_eq!(by_flag("words").map(|k| k.name), Some("words_file"));
-        assert_eq!(by_flag("site-root").map(|k| k.name), Some("site_root"));
-        assert!(by_flag("select").is_none());
     }
 }
