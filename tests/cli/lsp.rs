@@ -49,6 +49,8 @@ struct Client {
     stdin: Option<ChildStdin>,
     messages: Receiver<Value>,
     stderr: Arc<Mutex<String>>,
+    /// The thread draining stderr: joined once the server exits, so its last words are read.
+    drain: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Client {
@@ -66,7 +68,7 @@ impl Client {
         let mut pipe = child.stderr.take().unwrap();
         let collected = Arc::clone(&stderr);
         // Drained as it comes, so the server never blocks on a full pipe.
-        std::thread::spawn(move || {
+        let drain = std::thread::spawn(move || {
             let mut chunk = [0; 4096];
             while let Ok(n @ 1..) = pipe.read(&mut chunk) {
                 let text = String::from_utf8_lossy(&chunk[..n]).into_owned();
@@ -106,6 +108,7 @@ impl Client {
             stdin,
             messages,
             stderr,
+            drain: Some(drain),
         }
     }
 
@@ -228,6 +231,10 @@ impl Client {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // The pipe ends when the server does: the drain finishes reading it first.
+                if let Some(drain) = self.drain.take() {
+                    drain.join().unwrap();
+                }
                 let stderr = self.stderr.lock().unwrap().clone();
                 assert_eq!(status.code(), Some(code), "stderr: {stderr}");
                 return stderr;
