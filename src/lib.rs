@@ -120,8 +120,19 @@ struct Alone {
 /// Parses `source`, learns where its links lead and what its words are, and runs the rules
 /// enabled for its path: the one place a rule's [`rules::Input`] is built.
 fn check_alone(source: Source, ctx: &Context) -> Checked<'_> {
-    let enabled = ctx.rules.at(&source.path);
-    let outcome = document::parse_with(&source, ctx.site.slug()).map(|page| {
+    let mut enabled = ctx.rules.at(&source.path);
+    let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
+        if let Some(globs) = &ctx.job_pages {
+            page.kind = document::kind::classify(
+                &source.path,
+                &source.text,
+                &page.front_matter,
+                &page.headings,
+                &page.grades,
+                Some(document::kind::JobPages { globs }),
+            );
+        }
+        enabled = rules::enabled::Enabled::on(std::mem::take(&mut enabled), &page.kind);
         let targets = ctx.site.resolve(&page, &source.path);
         let (verdicts, words_error) = if enabled.spells() {
             match ctx.spelling.judge(&page, &source.path) {
@@ -239,7 +250,26 @@ pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
 
 /// The document model of one page, or the diagnostic that says why there is none.
 pub fn model(source: &Source) -> Result<Page, FileReport> {
-    document::parse(source).map_err(|e| {
+    model_with(source, None)
+}
+
+/// The document model of one page, its kind decided by a config's `job_pages` when it has
+/// them (as `check` decides it).
+pub fn model_with(source: &Source, job_pages: Option<&globs::Globs>) -> Result<Page, FileReport> {
+    let parsed = document::parse(source).map(|mut page| {
+        if let Some(globs) = job_pages {
+            page.kind = document::kind::classify(
+                &source.path,
+                &source.text,
+                &page.front_matter,
+                &page.headings,
+                &page.grades,
+                Some(document::kind::JobPages { globs }),
+            );
+        }
+        page
+    });
+    parsed.map_err(|e| {
         let placer = Placer::new(source);
         FileReport {
             path: diagnostic::display_path(&source.path),

@@ -151,7 +151,18 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Ok(s) => s,
                 Err(e) => return usage_error(&format!("{}: {e}", file.display())),
             };
-            match jobfam::model(&source) {
+            // The config nearest the page decides its kind, as it does for `check`.
+            let config = jobfam::paths::absolute(&file)
+                .parent()
+                .and_then(jobfam::config::find);
+            let settings = match config.map(|c| jobfam::config::load(&c)).transpose() {
+                Ok(settings) => settings.unwrap_or_default(),
+                Err(e) => {
+                    problems_to_stderr(&[e.report()], 0)?;
+                    return Ok(2);
+                }
+            };
+            match jobfam::model_with(&source, settings.job_pages.as_ref()) {
                 Ok(page) => {
                     serde_json::to_writer_pretty(&mut out, &page)?;
                     writeln!(out)?;

@@ -196,6 +196,37 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         table: "",
+        name: "job_pages",
+        doc: "The job-family pages: only they get the job-page rules (the schema, structure, grades); every\n\
+              other page gets the prose rules (spelling, links). Unset, each page's kind is detected:\n\
+              `layout: job_family_page`, two job-page sections, or a `job-families/` folder make a job page;\n\
+              index pages and redirect or deprecation stubs never are. `jobfam model PAGE` says why.",
+        example: r#"["handbook/job-families/**"]"#,
+        default: "detected per page",
+        flag: Some(Flag {
+            long: "job-pages",
+            value_name: "GLOB",
+            heading: "Files",
+            help: "Glob of the job-family pages, which get the job-page rules (repeatable)\n\
+                   \n\
+                   Replaces the config's `job_pages`. Other pages get only the prose rules (spelling, \
+                   links). Without it, each page's kind is detected (`jobfam model PAGE` says why).",
+            repeat: true,
+            choices: &[],
+            check: None,
+            apply: |s, values| {
+                s.job_pages = Some(Globs::new(&cwd(), &values)?);
+                Ok(())
+            },
+        }),
+        read: |r, v, s| {
+            if let Some(globs) = r.globs(v, "job_pages") {
+                s.job_pages = Some(globs);
+            }
+        },
+    },
+    Key {
+        table: "",
         name: "schema",
         doc: "A JSON Schema (draft 2020-12) for the document model, replacing the built-in one.\n\
               `jobfam model PAGE` prints the model a schema sees.",

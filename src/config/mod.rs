@@ -34,6 +34,8 @@ pub struct Settings {
     pub levels: Vec<(&'static RuleMeta, Level)>,
     /// The config's `[[overrides]]`.
     pub overrides: Vec<Override>,
+    /// The config's `job_pages`: which pages are job pages; `None` detects each page's kind.
+    pub job_pages: Option<crate::globs::Globs>,
     /// A schema file replacing the built-in one.
     pub schema: Option<PathBuf>,
     /// Rule ids or groups to run; empty means all.
@@ -195,6 +197,7 @@ impl Settings {
             site,
             spelling: SpellCheck::new(self.locale, words),
             grades: self.grades.clone(),
+            job_pages: self.job_pages.clone(),
         })
     }
 }

@@ -7,6 +7,7 @@
 
 mod destination;
 mod front_matter;
+pub mod kind;
 /// The line model lives below every stage; it is re-exported here where it grew up.
 pub use crate::line_index;
 mod parse;
@@ -61,6 +62,9 @@ pub struct Page {
     pub front_matter: serde_json::Value,
     /// The front matter `title`, else the text of the first level-1 heading.
     pub title: Option<String>,
+    /// What kind of page it is (`job`, `index`, `stub`, `other`) and why: the job-page rules
+    /// run only on job pages.
+    pub kind: kind::PageKind,
     /// Every heading in document order.
     pub headings: Vec<Heading>,
     /// The heading tree.

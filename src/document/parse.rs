@@ -151,10 +151,12 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let sections = tree.finish();
     let roles = roles::roles(&grades, &headings);
     let words = super::words::words(&source.text, front_matter.as_ref(), &blocks);
+    let kind = super::kind::classify(&source.path, text, &fm_value, &headings, &grades, None);
     Ok(Page {
         path: source.path.display().to_string(),
         front_matter: fm_value,
         title,
+        kind,
         headings,
         sections,
         text: source.text.clone(),

@@ -30,6 +30,25 @@ impl Enabled {
         self.0.iter().copied()
     }
 
+    /// These rules on a page of `kind`: on any page but a job page, without the rules that
+    /// judge what only a job page must have ([`RuleMeta::job_pages_only`]).
+    pub fn on<'a>(
+        enabled: Cow<'a, Enabled>,
+        kind: &crate::document::kind::PageKind,
+    ) -> Cow<'a, Enabled> {
+        if kind.is_job() || !enabled.0.iter().any(|(r, _)| r.job_pages_only()) {
+            return enabled;
+        }
+        Cow::Owned(Enabled(
+            enabled
+                .0
+                .iter()
+                .copied()
+                .filter(|(r, _)| !r.job_pages_only())
+                .collect(),
+        ))
+    }
+
     /// Whether a rule that reads spelling verdicts runs.
     pub fn spells(&self) -> bool {
         self.0

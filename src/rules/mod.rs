@@ -158,6 +158,13 @@ impl RuleMeta {
         }
     }
 
+    /// Whether the rule judges what only a job page must have, so it runs on job pages only:
+    /// the schema, `structure` and `grades`. The prose rules (`spelling`, `links`, `style`)
+    /// run on every page.
+    pub fn job_pages_only(&self) -> bool {
+        self.kind() == Kind::Schema || matches!(self.group(), "structure" | "grades")
+    }
+
     /// The group: the part of the id before `/`.
     pub fn group(&self) -> &'static str {
         self.id.split_once('/').map_or(self.id, |(g, _)| g)
@@ -432,6 +439,8 @@ pub struct Context {
     pub spelling: crate::spelling::SpellCheck,
     /// `[grades]` settings.
     pub grades: grades::GradeSettings,
+    /// The config's `job_pages`; `None`: each page's kind is detected from the page.
+    pub job_pages: Option<crate::globs::Globs>,
 }
 
 impl Context {

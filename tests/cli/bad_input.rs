@@ -3,7 +3,9 @@
 use crate::{dir_with, jobfam};
 use tempfile::TempDir;
 
-const GOOD: &str = "---\ntitle: \"Analyst\"\n---\n\n## Responsibilities\n- TODO\n";
+/// A job page (its layout says so) with one finding: a placeholder on line 7.
+const GOOD: &str =
+    "---\ntitle: \"Analyst\"\nlayout: job_family_page\n---\n\n## Responsibilities\n- TODO\n";
 
 /// Runs `check --format compact` in `dir` and returns (exit code, stdout, stderr).
 fn check_in(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
@@ -45,7 +47,7 @@ fn glob_that_matches_nothing() {
         "{out}"
     );
     assert!(
-        out.contains("a.md:6:3: warning structure/placeholder"),
+        out.contains("a.md:7:3: warning structure/placeholder"),
         "the good file is still checked: {out}"
     );
 }
@@ -72,7 +74,7 @@ fn invalid_utf8_nul_and_front_matter_errors_each_name_their_file() {
     assert_eq!(lines.len(), 6, "{out}");
     assert_eq!(
         lines[0],
-        "pages/a-good.md:6:3: warning structure/placeholder: `TODO` marker left in the page"
+        "pages/a-good.md:7:3: warning structure/placeholder: `TODO` marker left in the page"
     );
     assert_eq!(
         lines[1],
@@ -114,7 +116,7 @@ fn unreadable_file() {
         "{out}"
     );
     assert!(
-        out.contains("a.md:6:3: warning structure/placeholder"),
+        out.contains("a.md:7:3: warning structure/placeholder"),
         "{out}"
     );
 }
@@ -318,7 +320,7 @@ fn a_named_pipe_or_a_link_to_a_device_is_refused_unread() {
     mkfifo(&dir.path().join("pages/pipe.md"));
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("pages/zero.md")).unwrap();
     let expected = [
-        "pages/a.md:6:3: warning structure/placeholder: `TODO` marker left in the page".to_string(),
+        "pages/a.md:7:3: warning structure/placeholder: `TODO` marker left in the page".to_string(),
         format!("pages/pipe.md:1:1: error read-error: {PIPE}"),
         format!("pages/zero.md:1:1: error read-error: {ZERO}"),
     ];
@@ -389,7 +391,7 @@ fn a_file_over_the_size_limit_is_one_read_error() {
     assert_eq!(code, 2);
     assert_eq!(
         out,
-        "a.md:6:3: warning structure/placeholder: `TODO` marker left in the page
+        "a.md:7:3: warning structure/placeholder: `TODO` marker left in the page
 big.md:1:1: error read-error: is 2.0 KiB (2050 bytes), over the size limit of 1 KiB; raise the limit with --max-file-size or `max_file_size` in jobfam.toml, or exclude the file
 "
     );
@@ -433,7 +435,7 @@ fn a_glob_over_a_symlink_cycle_ends() {
     let dir = dir_with(&[("tree/sub/b.md", GOOD.as_bytes())]);
     std::os::unix::fs::symlink("..", dir.path().join("tree/sub/up")).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("tree/sub/again")).unwrap();
-    let page = "tree/sub/b.md:6:3: warning structure/placeholder: `TODO` marker left in the page";
+    let page = "tree/sub/b.md:7:3: warning structure/placeholder: `TODO` marker left in the page";
     assert_eq!(
         lines_in(&dir, &["tree/**/*.md"]),
         (0, vec![page.to_string()])
@@ -465,7 +467,7 @@ fn a_file_name_that_is_not_utf8_is_reported() {
     assert_eq!(
         lines,
         [
-            "./a.md:6:3: warning structure/placeholder: `TODO` marker left in the page",
+            "./a.md:7:3: warning structure/placeholder: `TODO` marker left in the page",
             "./caf\u{fffd}.md:1:1: error path-error: file name is not valid UTF-8, so jobfam cannot check it; rename it or exclude it",
         ],
         "a name that is no page's (`\\xff.png`) is not reported"
@@ -521,7 +523,7 @@ fn a_folder_that_cannot_be_entered_is_named() {
             2,
             vec![
                 denied("./locked"),
-                "./open/b.md:6:3: warning structure/placeholder: `TODO` marker left in the page"
+                "./open/b.md:7:3: warning structure/placeholder: `TODO` marker left in the page"
                     .to_string()
             ]
         )

@@ -7,6 +7,7 @@ mod config;
 mod corpus;
 mod fix;
 mod grades;
+mod kinds;
 mod links;
 mod lsp;
 mod never_damage;

@@ -277,7 +277,7 @@ fn github_annotations_are_escaped_workflow_commands() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("team, a:b.md"),
-        "---\ntitle: \"Frontend Engineer\"\n---\n\nWorks on Gitlab, see [pay](#50%-off).\n\nTBD\n",
+        "---\ntitle: \"Frontend Engineer\"\nlayout: job_family_page\n---\n\nWorks on Gitlab, see [pay](#50%-off).\n\nTBD\n",
     )
     .unwrap();
     let (code, out, _) = run_in(
@@ -295,9 +295,9 @@ fn github_annotations_are_escaped_workflow_commands() {
     assert_eq!(
         out,
         "\
-::error file=team%2C a%3Ab.md,line=5,col=10,endLine=5,endColumn=16,title=spelling/term-case::`Gitlab` is written `GitLab`%0Ahelp: write `GitLab`
-::error file=team%2C a%3Ab.md,line=5,col=22,endLine=5,endColumn=37,title=links/broken-fragment::link fragment `#50%25-off` matches no anchor on this page%0Ahelp: link to a heading's id; `jobfam model PAGE` lists the page's anchors
-::warning file=team%2C a%3Ab.md,line=7,col=1,endLine=7,endColumn=4,title=structure/placeholder::`TBD` marker left in the page%0Ahelp: write the missing text, or remove the marker
+::error file=team%2C a%3Ab.md,line=6,col=10,endLine=6,endColumn=16,title=spelling/term-case::`Gitlab` is written `GitLab`%0Ahelp: write `GitLab`
+::error file=team%2C a%3Ab.md,line=6,col=22,endLine=6,endColumn=37,title=links/broken-fragment::link fragment `#50%25-off` matches no anchor on this page%0Ahelp: link to a heading's id; `jobfam model PAGE` lists the page's anchors
+::warning file=team%2C a%3Ab.md,line=8,col=1,endLine=8,endColumn=4,title=structure/placeholder::`TBD` marker left in the page%0Ahelp: write the missing text, or remove the marker
 "
     );
 }
