@@ -9,7 +9,7 @@ use crate::diagnostic::{self, Diagnostic, FileReport, FixEdit};
 use crate::discover::Files;
 use crate::rules::{Applicability, Context};
 use crate::source::{LineEnding, ReadError, Source};
-use crate::{Outcome, check_paths, check_source};
+use crate::{Contexts, Outcome, check_paths, check_source};
 use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -232,17 +232,30 @@ impl FixRun {
 /// could not be fully checked (a fatal diagnostic: an unreadable word list could turn a known
 /// word into a "misspelling"), and a round whose result no longer parses is dropped. After
 /// writing, the whole run is checked again, so cross-page findings are up to date too.
-pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode, allowed: Allowed) -> FixRun {
-    let first = check_paths(paths, files, ctx);
+pub fn run(
+    paths: &[String],
+    files: &Files,
+    contexts: &Contexts,
+    mode: Mode,
+    allowed: Allowed,
+) -> FixRun {
+    let first = check_paths(paths, files, contexts);
+    // Each page is fixed with the settings it was checked with; a page was only checked when
+    // they could be used.
+    let ctx_of = |path: &str| contexts.for_page(Path::new(path)).ok();
     let results: Vec<(String, Result<Option<FixedFile>, FixError>)> = first
         .reports
         .par_iter()
         .filter(|r| fixable(r, allowed))
         .map(|r| {
-            let fixed = fix_page(r, ctx, allowed).and_then(|fixed| match (mode, fixed) {
-                (Mode::Write, Some(f)) => write(Path::new(&f.path), &f).map(|()| Some(f)),
-                (_, fixed) => Ok(fixed),
-            });
+            let Some(workspace) = ctx_of(&r.path) else {
+                return (r.path.clone(), Ok(None));
+            };
+            let fixed =
+                fix_page(r, &workspace.ctx, allowed).and_then(|fixed| match (mode, fixed) {
+                    (Mode::Write, Some(f)) => write(Path::new(&f.path), &f).map(|()| Some(f)),
+                    (_, fixed) => Ok(fixed),
+                });
             (r.path.clone(), fixed)
         })
         .collect();
@@ -256,7 +269,7 @@ pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode, allowed: 
         }
     }
     let mut outcome = if mode == Mode::Write && !fixed_files.is_empty() {
-        check_paths(paths, files, ctx)
+        check_paths(paths, files, contexts)
     } else {
         first
     };
@@ -281,10 +294,10 @@ pub fn run(paths: &[String], files: &Files, ctx: &Context, mode: Mode, allowed: 
             .reports
             .iter()
             .map(|r| match (mode, after(&r.path)) {
-                (Mode::Diff, Some(f)) => {
+                (Mode::Diff, Some(f)) => ctx_of(&f.path).map_or(0, |workspace| {
                     let source = Source::from_file_text(PathBuf::from(&f.path), f.after.clone());
-                    unsafe_count(&check_source(&source, ctx).diagnostics)
-                }
+                    unsafe_count(&check_source(&source, &workspace.ctx).diagnostics)
+                }),
                 _ => unsafe_count(&r.diagnostics),
             })
             .sum()

@@ -25,6 +25,7 @@ pub mod spelling;
 pub mod suppress;
 pub mod write;
 
+pub use config::resolve::Contexts;
 use diagnostic::{FileReport, Placer, error_ids};
 use document::Page;
 use rayon::prelude::*;
@@ -55,9 +56,10 @@ impl Outcome {
     }
 }
 
-/// Discovers and checks every page under `paths`, in parallel.
-pub fn check_paths(paths: &[String], files: &discover::Files, ctx: &Context) -> Outcome {
-    if ctx.spells() {
+/// Discovers and checks every page under `paths`, in parallel, each with the settings
+/// `contexts` gives its folder.
+pub fn check_paths(paths: &[String], files: &discover::Files, contexts: &Contexts) -> Outcome {
+    if contexts.spells() {
         spelling::prewarm();
     }
     let mut reports = Vec::new();
@@ -74,26 +76,53 @@ pub fn check_paths(paths: &[String], files: &discover::Files, ctx: &Context) -> 
             text: None,
         });
     }
-    let mut checked: Vec<Result<Checked, FileReport>> = pages
+    let steps: Vec<Step> = pages
         .par_iter()
-        .map(|path| match Source::read(path) {
-            Ok(source) => Ok(check_alone(source, ctx)),
-            Err(e) => {
-                let path = diagnostic::display_path(path);
-                let d = diagnostic::path_error(&path, error_ids::READ, e.to_string());
-                Err(FileReport {
-                    path,
-                    text: None,
-                    diagnostics: vec![d],
-                })
+        .map(|path| {
+            let workspace = match contexts.for_page(path) {
+                Ok(workspace) => workspace,
+                Err(failure) => return Step::Config(failure),
+            };
+            // Excluded by the config nearest the page, which the walk did not read.
+            if workspace.exclude.matches(path) {
+                return Step::Excluded;
+            }
+            match Source::read(path) {
+                Ok(source) => Step::Checked(Box::new(check_alone(source, &workspace.ctx))),
+                Err(e) => {
+                    let path = diagnostic::display_path(path);
+                    let d = diagnostic::path_error(&path, error_ids::READ, e.to_string());
+                    Step::Report(FileReport {
+                        path,
+                        text: None,
+                        diagnostics: vec![d],
+                    })
+                }
             }
         })
         .collect();
-    run_stage(&mut checked, ctx);
+    let mut checked: Vec<Result<Checked, FileReport>> = Vec::with_capacity(steps.len());
+    let mut failed_configs: Vec<config::resolve::Failure> = Vec::new();
+    for step in steps {
+        match step {
+            Step::Checked(c) => checked.push(Ok(*c)),
+            Step::Report(r) => checked.push(Err(r)),
+            Step::Config(f) => {
+                if !failed_configs.iter().any(|g| std::sync::Arc::ptr_eq(g, &f)) {
+                    failed_configs.push(f);
+                }
+            }
+            Step::Excluded => {}
+        }
+    }
+    // A config that cannot be used is reported once, and the pages it applies to are not
+    // checked: the run fails (exit 2), the other pages are still checked.
+    reports.extend(failed_configs.iter().map(|f| f.as_ref().clone()));
+    run_stage(&mut checked, contexts.root());
     let files_checked = checked.iter().filter(|c| c.is_ok()).count();
     let mut checked_reports: Vec<FileReport> = checked
         .into_par_iter()
-        .map(|c| c.map_or_else(|report| report, |c| c.finish()))
+        .map(|c| c.map_or_else(|report| report, Checked::finish))
         .collect();
     reports.append(&mut checked_reports);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -103,10 +132,22 @@ pub fn check_paths(paths: &[String], files: &discover::Files, ctx: &Context) -> 
     }
 }
 
+/// What became of one discovered page.
+enum Step {
+    /// Checked by its own rules (boxed: the other steps are small).
+    Checked(Box<Checked>),
+    /// Could not be read.
+    Report(FileReport),
+    /// The config that applies to it cannot be used.
+    Config(config::resolve::Failure),
+    /// Its config excludes it.
+    Excluded,
+}
+
 /// One page after its own rules ran, before cross-page rules and suppressions.
-struct Checked<'c> {
+struct Checked {
     source: Source,
-    enabled: std::borrow::Cow<'c, rules::enabled::Enabled>,
+    enabled: rules::enabled::Enabled,
     outcome: Result<Alone, document::ParseError>,
 }
 
@@ -119,7 +160,7 @@ struct Alone {
 
 /// Parses `source`, learns where its links lead and what its words are, and runs the rules
 /// enabled for its path: the one place a rule's [`rules::Input`] is built.
-fn check_alone(source: Source, ctx: &Context) -> Checked<'_> {
+fn check_alone(source: Source, ctx: &Context) -> Checked {
     let mut enabled = ctx.rules.at(&source.path);
     let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
         if let Some(globs) = &ctx.job_pages {
@@ -156,12 +197,12 @@ fn check_alone(source: Source, ctx: &Context) -> Checked<'_> {
     });
     Checked {
         source,
-        enabled,
+        enabled: enabled.into_owned(),
         outcome,
     }
 }
 
-impl Checked<'_> {
+impl Checked {
     /// Applies the page's suppressions and places what is left.
     fn finish(self) -> FileReport {
         let placer = Placer::new(&self.source);
@@ -214,7 +255,7 @@ fn run_stage(checked: &mut [Result<Checked, FileReport>], ctx: &Context) {
                     path: c.source.path.as_path(),
                     input: &alone.input,
                 };
-                Some((i, (page, c.enabled.as_ref())))
+                Some((i, (page, &c.enabled)))
             })
             .unzip();
         ctx.check_run(&pages)

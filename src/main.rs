@@ -29,8 +29,8 @@ fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Check(args) => {
             let args = *args;
-            let settings = match settings(&args) {
-                Ok(settings) => settings,
+            let (settings, cli) = match settings(&args) {
+                Ok(found) => found,
                 Err(Unusable::Usage(message)) => return usage_error(&message),
                 Err(Unusable::Config(e)) => return config_error(&mut out, &args, &e),
             };
@@ -45,24 +45,43 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(ConfigError::Schema(e)) => return schema_error(&mut out, &args, &e),
                 Err(e) => return usage_error(&e.to_string()),
             };
+            // Each page uses the config nearest above it, as in the editor; `--config` and
+            // `--no-config` give every page the same settings.
+            let contexts = if args.config.is_some() || args.no_config || args.stdin {
+                jobfam::Contexts::one(ctx)
+            } else {
+                jobfam::Contexts::nearest(&settings, ctx, cli)
+            };
             let allowed = if args.unsafe_fixes {
                 jobfam::rules::Applicability::Unsafe
             } else {
                 jobfam::rules::Applicability::Safe
             };
             let mut outcome = if args.diff {
-                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Diff, allowed);
+                let fixed = fix::run(
+                    &settings.paths,
+                    &settings.files,
+                    &contexts,
+                    Mode::Diff,
+                    allowed,
+                );
                 return write_diff(&mut out, &fixed);
             } else if args.fix {
-                let fixed = fix::run(&settings.paths, &settings.files, &ctx, Mode::Write, allowed);
+                let fixed = fix::run(
+                    &settings.paths,
+                    &settings.files,
+                    &contexts,
+                    Mode::Write,
+                    allowed,
+                );
                 if let Some(summary) = fixed.summary() {
                     writeln!(io::stderr(), "{summary}")?;
                 }
                 fixed.outcome
             } else if args.stdin {
-                check_stdin(args.stdin_filename.as_deref(), &settings, &ctx)
+                check_stdin(args.stdin_filename.as_deref(), &settings, contexts.root())
             } else {
-                jobfam::check_paths(&settings.paths, &settings.files, &ctx)
+                jobfam::check_paths(&settings.paths, &settings.files, &contexts)
             };
             if let Some(path) = &args.write_baseline {
                 return match report::baseline::write(path, &outcome.reports) {
@@ -285,8 +304,8 @@ enum Unusable {
 }
 
 /// The settings for `check`: the config file's (unless --no-config), with the command line's
-/// laid over them.
-fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
+/// laid over them; and the command line, to lay over the config nearer each page.
+fn settings(args: &cli::CheckArgs) -> Result<(Settings, CommandLine), Unusable> {
     let start = match (&args.stdin_filename, args.stdin) {
         (Some(name), true) => jobfam::paths::absolute(name)
             .parent()
@@ -321,7 +340,9 @@ fn settings(args: &cli::CheckArgs) -> Result<Settings, Unusable> {
         ignore: args.ignore.clone(),
         given: args.settings.given.clone(),
     };
-    base.apply(cli).map_err(|e| Unusable::Usage(e.to_string()))
+    base.apply(cli.clone())
+        .map(|settings| (settings, cli))
+        .map_err(|e| Unusable::Usage(e.to_string()))
 }
 
 /// Reports a config file's problems like files that could not be checked: in the format asked

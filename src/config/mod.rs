@@ -6,6 +6,7 @@
 pub mod file;
 pub mod init;
 pub mod keys;
+pub mod resolve;
 
 use crate::discover::Files;
 use crate::document::slug::Preset;

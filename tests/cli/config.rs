@@ -101,6 +101,86 @@ fn config_is_found_walking_up_and_can_be_named_or_ignored() {
     assert_eq!(none.len(), 2, "{none:?}");
 }
 
+/// Each page uses the config nearest above it, from wherever jobfam runs (as pre-commit and
+/// CI run it from the repository's root); `--config` gives every page the one named.
+#[test]
+fn each_page_uses_the_config_nearest_above_it() {
+    let dir = dir_with(&[
+        (
+            "jobfam.toml",
+            b"[rules]\n\"structure/placeholder\" = \"off\"\n",
+        ),
+        ("README.md", PAGE.as_bytes()),
+        (
+            "handbook/jobfam.toml",
+            b"[rules]\n\"spelling/misspelling\" = \"off\"\n",
+        ),
+        ("handbook/sales/page.md", PAGE.as_bytes()),
+    ]);
+    let select = ["--select", "spelling/misspelling,structure/placeholder"];
+    let (_, found) = lines(dir.path(), &[&["."], &select[..]].concat());
+    assert_eq!(
+        found,
+        [
+            "./README.md:5:9: error spelling/misspelling: unknown word `documentaton`: did you mean `documentation`?",
+            "./handbook/sales/page.md:5:33: warning structure/placeholder: `TODO` marker left in the page",
+        ]
+    );
+    // The same from inside the handbook, and for a page named by pre-commit.
+    let (_, found) = lines(
+        dir.path(),
+        &[&["handbook/sales/page.md"], &select[..]].concat(),
+    );
+    assert_eq!(
+        found,
+        [
+            "handbook/sales/page.md:5:33: warning structure/placeholder: `TODO` marker left in the page"
+        ]
+    );
+    // `--config` overrides them all.
+    let (_, found) = lines(
+        dir.path(),
+        &[&[".", "--config", "jobfam.toml"], &select[..]].concat(),
+    );
+    assert_eq!(
+        rules_of(&found),
+        ["spelling/misspelling", "spelling/misspelling"],
+    );
+    // The command line is laid over each page's config: `--ignore` reaches the nested one.
+    let (_, found) = lines(
+        dir.path(),
+        &[&[".", "--ignore", "structure"], &select[..]].concat(),
+    );
+    assert_eq!(rules_of(&found), ["spelling/misspelling"]);
+}
+
+/// A nested config that cannot be used is reported once (exit 2); the pages it applies to
+/// are not checked with the wrong settings, the others are.
+#[test]
+fn a_broken_nested_config_fails_only_its_pages() {
+    let dir = dir_with(&[
+        ("README.md", PAGE.as_bytes()),
+        (
+            "handbook/jobfam.toml",
+            b"[rules]\n\"structure/placeholdr\" = \"off\"\n",
+        ),
+        ("handbook/a.md", PAGE.as_bytes()),
+        ("handbook/b.md", PAGE.as_bytes()),
+    ]);
+    let (code, out, _) = check_in(dir.path(), &[".", "--select", "structure/placeholder"]);
+    assert_eq!(code, 2);
+    let found: Vec<&str> = out.lines().collect();
+    assert_eq!(found.len(), 2, "{out}");
+    assert!(
+        found[0].starts_with("./README.md:5:33: warning structure/placeholder"),
+        "{out}"
+    );
+    assert!(
+        found[1].starts_with("handbook/jobfam.toml:2:1: error config-error: unknown rule `structure/placeholdr`; did you mean `structure/placeholder`?"),
+        "{out}"
+    );
+}
+
 #[test]
 fn dot_jobfam_toml_is_found_and_jobfam_toml_wins_beside_it() {
     let dir = dir_with(&[

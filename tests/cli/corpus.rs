@@ -12,11 +12,11 @@ fn corpus_is_checked_without_file_errors() {
         );
         return;
     }
-    let ctx = Settings::default().context().unwrap();
+    let contexts = jobfam::Contexts::one(Settings::default().context().unwrap());
     let outcome = jobfam::check_paths(
         &[corpus.display().to_string()],
         &jobfam::discover::Files::default(),
-        &ctx,
+        &contexts,
     );
     assert!(
         outcome.files_checked > 200,
