@@ -164,14 +164,7 @@ fn check_alone(source: Source, ctx: &Context) -> Checked {
     let mut enabled = ctx.rules.at(&source.path);
     let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
         if let Some(globs) = &ctx.job_pages {
-            page.kind = document::kind::classify(
-                &source.path,
-                &source.text,
-                &page.front_matter,
-                &page.headings,
-                &page.grades,
-                Some(document::kind::JobPages { globs }),
-            );
+            document::kind::configure(&mut page, &source.path, globs);
         }
         enabled = rules::enabled::Enabled::on(std::mem::take(&mut enabled), &page.kind);
         let targets = ctx.site.resolve(&page, &source.path);
@@ -299,14 +292,7 @@ pub fn model(source: &Source) -> Result<Page, FileReport> {
 pub fn model_with(source: &Source, job_pages: Option<&globs::Globs>) -> Result<Page, FileReport> {
     let parsed = document::parse(source).map(|mut page| {
         if let Some(globs) = job_pages {
-            page.kind = document::kind::classify(
-                &source.path,
-                &source.text,
-                &page.front_matter,
-                &page.headings,
-                &page.grades,
-                Some(document::kind::JobPages { globs }),
-            );
+            document::kind::configure(&mut page, &source.path, globs);
         }
         page
     });

@@ -214,6 +214,19 @@ pub fn classify(
     )
 }
 
+/// Decides `page`'s kind again with the config's `job_pages` (the parse decided it from the
+/// page alone).
+pub fn configure(page: &mut super::Page, path: &Path, job_pages: &crate::globs::Globs) {
+    page.kind = classify(
+        path,
+        &page.text,
+        &page.front_matter,
+        &page.headings,
+        &page.grades,
+        Some(JobPages { globs: job_pages }),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
