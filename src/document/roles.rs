@@ -8,6 +8,7 @@
 
 use super::titles::{
     clean_role, is_label, is_vague, level_text, names_seniority, seniority_text, title_key, track,
+    usual_grade,
 };
 use super::{Block, Heading, Link, Span};
 use regex::Regex;
@@ -58,6 +59,9 @@ pub struct Role {
     pub seniority: String,
     /// `individual` or `management`.
     pub track: &'static str,
+    /// The seniority's rank across both tracks: the grade the handbook usually gives it
+    /// (`titles::USUAL_GRADES`); null for a seniority it does not grade consistently.
+    pub rank: Option<f64>,
     /// The grade's number, or null when the level states none.
     pub grade: Option<f64>,
     /// The grade as written (`10+`, `9.5`).
@@ -345,6 +349,7 @@ pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
             title: s.role.clone(),
             seniority: seniority_text(&s.role),
             track: track(&s.role),
+            rank: usual_grade(&s.role).map(|(_, g)| g),
             grade: Some(s.grade.value),
             grade_text: Some(s.grade.text.clone()),
             heading: s.level.map(|h| headings[h].text.clone()),
@@ -357,6 +362,7 @@ pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
                     Role {
                         seniority: seniority_text(&title),
                         track: track(&title),
+                        rank: usual_grade(&title).map(|(_, g)| g),
                         grade: None,
                         grade_text: None,
                         heading: Some(title.clone()),

@@ -295,6 +295,61 @@ pub fn management_rank(title: &str) -> Option<(u8, String)> {
     Some((rank, area))
 }
 
+/// The handbook's usual grade for each seniority, per track: how GitLab's job-family pages in
+/// `../shared/corpus` grade it (the median over distinct titles stating a grade, measured
+/// with `jobfam model`; counts in `grades/order`'s docs). It orders seniorities across the two
+/// tracks: a Director (usually 10) is senior to a Senior individual contributor (usually 7).
+pub const USUAL_GRADES: [(&str, &str, f64); 15] = [
+    ("individual", "Intern", 4.0),
+    ("individual", "Associate/Junior", 5.0),
+    ("individual", "Intermediate", 6.0),
+    ("individual", "Senior", 7.0),
+    ("individual", "Staff", 8.0),
+    ("individual", "Principal", 9.0),
+    ("individual", "Distinguished", 10.0),
+    ("individual", "Fellow", 12.0),
+    ("management", "Manager", 8.0),
+    ("management", "Senior Manager", 9.0),
+    ("management", "Director", 10.0),
+    ("management", "Senior Director", 11.0),
+    ("management", "Vice President", 12.0),
+    ("management", "Executive Vice President", 12.0),
+    ("management", "Chief", 12.0),
+];
+
+/// The seniority a title names, as a row of [`USUAL_GRADES`]: its name and usual grade. `None`
+/// for a title whose seniority the handbook does not grade consistently ("Lead", "Head of",
+/// "Chief of Staff", "Senior Principal").
+pub fn usual_grade(title: &str) -> Option<(&'static str, f64)> {
+    let name = match management_rank(title) {
+        Some((rank, _)) => match rank {
+            12 => "Manager",
+            13 => "Senior Manager",
+            14 => "Director",
+            15 => "Senior Director",
+            16 | 17 => "Vice President",
+            18 => "Executive Vice President",
+            20 => "Chief",
+            _ => return None,
+        },
+        None => match ic_rank(title)? {
+            0 => "Intern",
+            1 => "Associate/Junior",
+            2 => "Intermediate",
+            3 => "Senior",
+            4 => "Staff",
+            5 => "Principal",
+            7 if !seniority(title).contains("senior") => "Distinguished",
+            8 => "Fellow",
+            _ => return None,
+        },
+    };
+    USUAL_GRADES
+        .iter()
+        .find(|(_, n, _)| *n == name)
+        .map(|(_, n, g)| (*n, *g))
+}
+
 /// A key under which two statements name the same role. Word order counts: "Senior Manager,
 /// Channel Program" (a people manager) and "Senior Channel Program Manager" (an individual
 /// contributor) are different roles made of the same words.

@@ -4,9 +4,11 @@
 
 crate::rules::register! {
     conflict::CONFLICT,
+    level_order::LEVEL_ORDER,
     malformed::MALFORMED,
     missing::MISSING,
     order::ORDER,
+    same_grade::SAME_GRADE,
     title_mismatch::TITLE_MISMATCH,
 }
 
@@ -85,6 +87,37 @@ fn trusted(page: &Page) -> impl Iterator<Item = &GradeStatement> {
         .iter()
         .filter(|s| !crate::document::titles::is_vague(&s.role))
         .filter(|s| mismatch(s, &page.headings) != Some(true))
+}
+
+/// A trusted statement placed on its ladder: individual contributors whose titles are the same
+/// but for their seniority words ("Senior Data Analyst", "Data Analyst"), or managers of one
+/// area ("Manager, Data", "Director, Data"), ranked within it. Ranks of different ladders
+/// never meet.
+pub(crate) struct Rung<'p> {
+    /// The statement.
+    pub statement: &'p GradeStatement,
+    /// Its rank on its ladder.
+    pub rank: u8,
+    /// Its ladder.
+    pub ladder: String,
+}
+
+/// The page's trusted statements on their ladders, in page order.
+pub(crate) fn rungs(page: &Page) -> Vec<Rung<'_>> {
+    use crate::document::titles::{ic_rank, management_rank};
+    trusted(page)
+        .filter_map(|s| {
+            let (rank, ladder) = match management_rank(&s.role) {
+                Some((rank, area)) => (rank, format!("management: {area}")),
+                None => (ic_rank(&s.role)?, base_title(&s.role)),
+            };
+            Some(Rung {
+                statement: s,
+                rank,
+                ladder,
+            })
+        })
+        .collect()
 }
 
 /// Whether a grade statement's role names a different level than the heading it sits under.

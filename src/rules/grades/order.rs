@@ -1,18 +1,49 @@
 //! `grades/order`: a more senior level has a lower grade than a less senior one.
 
-use super::trusted;
-use crate::document::titles::{base_title, ic_rank, management_rank};
+use super::{rungs, trusted};
+use crate::document::roles::GradeStatement;
+use crate::document::titles::{seniority, track, usual_grade};
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 declare_rule! {
     /// ## What it does
-    /// Flags a level whose grade is lower than the grade of a less senior level of the same role
-    /// on the page: a Staff Backend Engineer at grade 7 when the Senior Backend Engineer is grade 8.
-    /// Levels are compared only within one ladder: individual contributor titles that are the
-    /// same once the seniority (Junior, Senior, Staff, Principal, Distinguished, Fellow) is
-    /// removed, and management titles (Manager, Senior Manager, Director, Senior Director, VP)
-    /// of the same area. The two tracks are never compared with each other.
+    /// Flags a level whose grade is lower than the grade of a less senior level on the page.
+    /// Within one track, levels are compared on one ladder: individual contributor titles that
+    /// are the same once the seniority (Junior, Senior, Staff, Principal, Distinguished, Fellow)
+    /// is removed, and management titles (Manager, Senior Manager, Director, Senior Director,
+    /// VP) of the same area: a Staff Backend Engineer at grade 7 when the Senior Backend
+    /// Engineer is grade 8. Across the tracks, a management level is compared with the page's
+    /// individual contributors whose seniority the handbook grades at least two lower: a
+    /// Manager below the family's Intermediate, a Director below its Senior. Levels one step
+    /// apart (a Manager and a Senior) and equal grades (Manager and Staff often share one) are
+    /// never reported across tracks, nor titles whose track is in doubt ("Program Manager,
+    /// Data", "Team Lead").
+    ///
+    /// How senior each seniority is comes from the handbook itself: the grade GitLab's
+    /// job-family pages usually give it, measured on the 257 pages of `../shared/corpus`
+    /// (median over distinct titles that state a grade, with `jobfam model`):
+    ///
+    /// | track | seniority | usual grade | titles | range |
+    /// |---|---|---|---|---|
+    /// | individual | Intern | 4 | 2 | 4 |
+    /// | individual | Associate/Junior | 5 | 38 | 5–8 |
+    /// | individual | Intermediate | 6 | 123 | 5–8 |
+    /// | individual | Senior | 7 | 149 | 6–9 |
+    /// | individual | Staff | 8 | 44 | 8–9 |
+    /// | individual | Principal | 9 | 23 | 9–12 |
+    /// | individual | Distinguished | 10 | 6 | 10 |
+    /// | individual | Fellow | 12 | 3 | 12 |
+    /// | management | Manager | 8 | 88 | 6–9.5 |
+    /// | management | Senior Manager | 9 | 70 | 7–9 |
+    /// | management | Director | 10 | 86 | 10–11 |
+    /// | management | Senior Director | 11 | 52 | 11 |
+    /// | management | Vice President | 12 | 35 | 12 |
+    /// | management | Chief | 12 | 3 | 12 |
+    ///
+    /// Not ranked (graded too unevenly to compare): Lead (7–8), Head of, Chief of Staff
+    /// (11–12), Senior Principal, Senior Distinguished. `jobfam model` shows each level's rank
+    /// (its usual grade) in `roles`.
     ///
     /// ## Why is this bad?
     /// Grades rise with seniority. An inverted pair means one of the two grades is wrong, and
@@ -22,11 +53,13 @@ declare_rule! {
     /// ```markdown
     /// The Senior Backend Engineer is a grade 8.
     /// The Staff Backend Engineer is a grade 7.
+    /// The Director, Backend Engineering is a grade 7.
     /// ```
     /// Use instead:
     /// ```markdown
     /// The Senior Backend Engineer is a grade 7.
     /// The Staff Backend Engineer is a grade 8.
+    /// The Director, Backend Engineering is a grade 10.
     /// ```
     ///
     /// ## Fix
@@ -40,53 +73,146 @@ type Rank = (Vec<usize>, Vec<f64>);
 
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let page = &input.page;
-    // Two ladders: individual contributors share a title but for its seniority words; managers
-    // share an area ("Manager, Data", "Director, Data"). Ranks of different ladders never meet.
-    let ranked: Vec<_> = trusted(page)
-        .filter_map(|s| match management_rank(&s.role) {
-            Some((rank, area)) => Some((s, rank, format!("management: {area}"))),
-            None => Some((s, ic_rank(&s.role)?, base_title(&s.role))),
-        })
-        .collect();
+    let ranked = rungs(page);
     // Per ladder and rank, the statements in page order with the highest grade so far: the
     // first statement of a lower rank graded above a level is found by binary search instead
     // of by comparing every pair of statements.
     let mut ladders: HashMap<&str, BTreeMap<u8, Rank>> = HashMap::new();
-    for (i, (s, rank, base)) in ranked.iter().enumerate() {
+    for (i, rung) in ranked.iter().enumerate() {
         let (members, highest) = ladders
-            .entry(base.as_str())
+            .entry(rung.ladder.as_str())
             .or_default()
-            .entry(*rank)
+            .entry(rung.rank)
             .or_default();
         let so_far = highest.last().copied().unwrap_or(f64::NEG_INFINITY);
         members.push(i);
-        highest.push(so_far.max(s.grade.value));
+        highest.push(so_far.max(rung.statement.grade.value));
     }
     let mut findings = Vec::new();
-    for (senior, rank, base) in &ranked {
-        let below = ladders[base.as_str()]
-            .range(..*rank)
+    let mut reported = HashSet::new();
+    for rung in &ranked {
+        let senior = rung.statement;
+        let below = ladders[rung.ladder.as_str()]
+            .range(..rung.rank)
             .filter_map(|(_, (members, highest))| {
                 let at = highest.partition_point(|&g| g <= senior.grade.value);
                 members.get(at).copied()
             })
             .min()
-            .map(|i| &ranked[i]);
-        if let Some((junior, _, _)) = below {
-            let mut f = Finding::new(
-                &ORDER,
-                senior.grade_span,
-                format!(
-                    "`{}` is grade {}, lower than the less senior `{}` at grade {}",
-                    senior.role, senior.grade.text, junior.role, junior.grade.text
-                ),
-            )
-            .with_help("check both grades against the job-grades table; a more senior level never has a lower grade");
-            f.labels.push((
-                junior.grade_span,
-                format!("`{}` is grade {} here", junior.role, junior.grade.text),
+            .map(|i| ranked[i].statement);
+        if let Some(junior) = below {
+            reported.insert(senior.grade_span);
+            findings.push(inverted(senior, junior, None));
+        }
+    }
+    findings.extend(
+        across_tracks(page)
+            .into_iter()
+            .filter(|f| !reported.contains(&f.span)),
+    );
+    findings
+}
+
+/// A seniority's name and the grade the handbook usually gives it.
+type Usual = (&'static str, f64);
+
+/// The finding for `senior` graded below `junior`; `usual` names the two seniorities and the
+/// grades the handbook usually gives them, for levels of different tracks.
+fn inverted(
+    senior: &GradeStatement,
+    junior: &GradeStatement,
+    usual: Option<(Usual, Usual)>,
+) -> Finding {
+    let mut message = format!(
+        "`{}` is grade {}, lower than the less senior `{}` at grade {}",
+        senior.role, senior.grade.text, junior.role, junior.grade.text
+    );
+    if let Some(((s_name, s_grade), (j_name, j_grade))) = usual {
+        message.push_str(&format!(
+            " (the handbook usually grades {} {s_name} {s_grade} and {} {j_name} {j_grade})",
+            article(s_name),
+            article(j_name)
+        ));
+    }
+    let mut f = Finding::new(&ORDER, senior.grade_span, message).with_help(
+        "check both grades against the job-grades table; a more senior level never has a lower grade",
+    );
+    f.labels.push((
+        junior.grade_span,
+        format!("`{}` is grade {} here", junior.role, junior.grade.text),
+    ));
+    f
+}
+
+/// The track of a title whose track is beyond doubt, for comparing across tracks: a manager
+/// title that starts with its level ("Manager, Data", "Senior Manager, Data", "Engineering
+/// Manager") or a director and above; an individual contributor title without "Manager" or
+/// "Lead" in it. "Program Manager, Learning" and "Learning Manager" may be either.
+fn cross_track(title: &str) -> Option<&'static str> {
+    static LEVEL_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:the\s+)?(?:senior\s+|sr\.?\s+)?managers?\b|^engineering\s+manager")
+            .expect("static regex compiles")
+    });
+    let s = seniority(title);
+    if track(title) == "management" {
+        let leads = ["director", "vice president", "chief"]
+            .iter()
+            .any(|w| s.contains(w));
+        (leads || LEVEL_FIRST.is_match(title.trim())).then_some("management")
+    } else {
+        (!s.contains("manager") && !s.contains("lead")).then_some("individual")
+    }
+}
+
+/// `a` or `an` before a seniority's name.
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Management levels graded below an individual contributor whose seniority the handbook
+/// grades at least two lower: a Director below the family's Senior, a Manager below its
+/// Intermediate. One step apart (a Manager and a Senior) is not compared: families differ by
+/// that much.
+fn across_tracks(page: &crate::document::Page) -> Vec<Finding> {
+    // Individual contributors by their usual grade, with the highest grade stated up to each.
+    let mut individual: Vec<(f64, &GradeStatement, &'static str)> = Vec::new();
+    let mut management = Vec::new();
+    for s in trusted(page) {
+        let Some((name, usual)) = usual_grade(&s.role) else {
+            continue;
+        };
+        match cross_track(&s.role) {
+            Some("management") => management.push((usual, s, name)),
+            Some(_) => individual.push((usual, s, name)),
+            None => {}
+        }
+    }
+    individual.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut highest: Vec<usize> = Vec::with_capacity(individual.len());
+    for (i, (_, s, _)) in individual.iter().enumerate() {
+        let best = match highest.last() {
+            Some(&h) if individual[h].1.grade.value >= s.grade.value => h,
+            _ => i,
+        };
+        highest.push(best);
+    }
+    let mut findings = Vec::new();
+    for (usual, senior, name) in management {
+        let below = individual.partition_point(|(u, _, _)| *u <= usual - 2.0);
+        let Some(&h) = below.checked_sub(1).and_then(|last| highest.get(last)) else {
+            continue;
+        };
+        let (j_usual, junior, j_name) = individual[h];
+        if junior.grade.value > senior.grade.value {
+            findings.push(inverted(
+                senior,
+                junior,
+                Some(((name, usual), (j_name, j_usual))),
             ));
-            findings.push(f);
         }
     }
     findings
