@@ -137,3 +137,94 @@ fn human_output_labels_both_spans() {
     );
     insta::assert_snapshot!(text);
 }
+
+/// The injection test of the ladder rules: on every page with a clean ladder (the grade
+/// fixtures' good pages, and the corpus's pages where no grade rule fires), move the most
+/// senior level's grade below the page's lowest grade, check again, and count the injections
+/// reported at the moved grade and the findings each adds besides. Prints the figures; fails
+/// if fewer than 9 in 10 are found.
+#[test]
+fn a_grade_moved_below_the_ladder_is_found() {
+    use jobfam::config::Settings;
+    let ctx = Settings {
+        select: vec!["grades".into()],
+        ..Settings::default()
+    }
+    .context()
+    .unwrap();
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir("fixtures/grades")
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("good"))
+        .collect();
+    let corpus = std::path::Path::new("../shared/corpus");
+    if corpus.is_dir() {
+        let (found, _) = jobfam::discover::discover(
+            &[corpus.display().to_string()],
+            &jobfam::discover::Files::default(),
+        );
+        pages.extend(found);
+    } else {
+        eprintln!("../shared/corpus is absent: the injection runs on the fixtures only");
+    }
+    pages.sort();
+    let (mut tried, mut found, mut extra) = (0, 0, 0);
+    let mut missed = Vec::new();
+    for path in &pages {
+        let source = Source::read(path).unwrap();
+        if !jobfam::check_source(&source, &ctx).diagnostics.is_empty() {
+            continue; // Not a clean ladder.
+        }
+        let Ok(page) = jobfam::model(&source) else {
+            continue;
+        };
+        // The statements of ranked levels; the most senior by grade is moved.
+        let ranked: Vec<_> = page
+            .grades
+            .iter()
+            .filter(|s| !jobfam::document::titles::is_vague(&s.role))
+            .filter(|s| jobfam::document::titles::usual_grade(&s.role).is_some())
+            .collect();
+        let lowest = ranked
+            .iter()
+            .map(|s| s.grade.value)
+            .fold(f64::INFINITY, f64::min);
+        let Some(top) = ranked
+            .iter()
+            .filter(|s| s.grade.value > lowest)
+            .max_by(|a, b| a.grade.value.total_cmp(&b.grade.value))
+        else {
+            continue;
+        };
+        let moved = format!("{}", (lowest - 1.0).max(1.0));
+        let span = top.grade_span;
+        // The digits inside the grade's span ("grade 12" → "12").
+        let written = &source.text[span.start..span.end];
+        let Some(at) = written.find(top.grade.text.as_str()) else {
+            continue;
+        };
+        let start = span.start + at;
+        let text = format!(
+            "{}{}{}",
+            &source.text[..start],
+            moved,
+            &source.text[start + top.grade.text.len()..]
+        );
+        tried += 1;
+        let after = jobfam::check_text(path, &text, &ctx).diagnostics;
+        let line = source.text[..start].matches('\n').count() + 1;
+        let hit = after.iter().any(|d| d.line == line);
+        if hit {
+            found += 1;
+            extra += after.len() - 1;
+        } else {
+            missed.push(format!("{}:{line} {}", path.display(), top.role));
+        }
+    }
+    eprintln!(
+        "grade injections: {found} of {tried} found; {extra} extra findings in all; missed: {missed:#?}"
+    );
+    assert!(tried > 0);
+    assert!(found * 10 >= tried * 9, "{found} of {tried}: {missed:#?}");
+}

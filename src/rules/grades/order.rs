@@ -106,7 +106,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         }
     }
     findings.extend(
-        across_tracks(page)
+        across_ladders(page)
             .into_iter()
             .filter(|f| !reported.contains(&f.span)),
     );
@@ -173,40 +173,33 @@ fn article(name: &str) -> &'static str {
     }
 }
 
-/// Management levels graded below an individual contributor whose seniority the handbook
-/// grades at least two lower: a Director below the family's Senior, a Manager below its
-/// Intermediate. One step apart (a Manager and a Senior) is not compared: families differ by
-/// that much.
-fn across_tracks(page: &crate::document::Page) -> Vec<Finding> {
-    // Individual contributors by their usual grade, with the highest grade stated up to each.
-    let mut individual: Vec<(f64, &GradeStatement, &'static str)> = Vec::new();
-    let mut management = Vec::new();
-    for s in trusted(page) {
-        let Some((name, usual)) = usual_grade(&s.role) else {
-            continue;
-        };
-        match cross_track(&s.role) {
-            Some("management") => management.push((usual, s, name)),
-            Some(_) => individual.push((usual, s, name)),
-            None => {}
-        }
-    }
-    individual.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut highest: Vec<usize> = Vec::with_capacity(individual.len());
-    for (i, (_, s, _)) in individual.iter().enumerate() {
+/// Levels graded below a level of another ladder (either track) whose seniority the handbook
+/// grades at least two lower: a Director below the family's Senior analysts, a Manager below
+/// its Intermediate, a VP of one area below a Senior Manager of another. One step apart (a
+/// Manager and a Senior) is not compared: families differ by that much.
+fn across_ladders(page: &crate::document::Page) -> Vec<Finding> {
+    // Levels whose track is certain, by their usual grade, with the highest grade stated up to
+    // each: the highest grade among levels at least two below a level is one binary search.
+    let mut levels: Vec<(f64, &GradeStatement, &'static str)> = trusted(page)
+        .filter(|s| cross_track(&s.role).is_some())
+        .filter_map(|s| usual_grade(&s.role).map(|(name, usual)| (usual, s, name)))
+        .collect();
+    levels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut highest: Vec<usize> = Vec::with_capacity(levels.len());
+    for (i, (_, s, _)) in levels.iter().enumerate() {
         let best = match highest.last() {
-            Some(&h) if individual[h].1.grade.value >= s.grade.value => h,
+            Some(&h) if levels[h].1.grade.value >= s.grade.value => h,
             _ => i,
         };
         highest.push(best);
     }
     let mut findings = Vec::new();
-    for (usual, senior, name) in management {
-        let below = individual.partition_point(|(u, _, _)| *u <= usual - 2.0);
+    for &(usual, senior, name) in &levels {
+        let below = levels.partition_point(|(u, _, _)| *u <= usual - 2.0);
         let Some(&h) = below.checked_sub(1).and_then(|last| highest.get(last)) else {
             continue;
         };
-        let (j_usual, junior, j_name) = individual[h];
+        let (j_usual, junior, j_name) = levels[h];
         if junior.grade.value > senior.grade.value {
             findings.push(inverted(
                 senior,
