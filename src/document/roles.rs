@@ -72,7 +72,7 @@ pub struct Role {
 
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[.!?:]\s+|\bthe\s+)(?P<role>[^.!?;:\n]+?)\s+(?:is|are|can\s+be)\s+(?:an?\s+|at\s+)?(?:job\s+)?\[?(?P<word>grade\s*)?\[?#?(?P<n>\d{1,2}(?:\.\d)?\+?)",
+        r"(?i)(?:^|[.!?:]\s+|\bthe\s+)(?P<role>[^.!?;:\n]+?)\s+(?:is|are|can\s+be)\s+(?:an?\s+|at\s+)?(?:job\s+)?\[?(?P<word>grade\s*)?\[?(?:level\s*)?#?(?P<n>\d{1,2}(?:\.\d)?\+?)",
     )
     .expect("static regex compiles")
 });

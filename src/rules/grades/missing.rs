@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a "Job Grade" heading whose section states no grade, and a level heading that states
     /// none while the levels beside it do (`### Staff Backend Engineer` with no "is a grade N"
-    /// under it, next to a Senior level that has one).
+    /// under it, next to a Senior level that has one). A level marked deprecated, retired or
+    /// replaced ("This level was deprecated in favour of …", `### Associate Analyst
+    /// (deprecated)`) expects no grade, nor one that says it is not aligned to a grade.
     ///
     /// ## Why is this bad?
     /// The grade sets the pay band; a level without one leaves candidates and recruiters guessing.
@@ -31,6 +33,10 @@ declare_rule! {
     MISSING { id: "grades/missing", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
+/// Words that retire a level: "This level was deprecated", "replaced by the Analyst level",
+/// "### Associate Analyst (deprecated)".
+const RETIRED: [&str; 4] = ["deprecat", "replaced by", "retired", "no longer in use"];
+
 fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
     let page = &input.page;
     let parents = parents(&page.headings);
@@ -40,6 +46,8 @@ fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
     let mut talks_of_grades = vec![false; page.headings.len()];
     let mut mentions_grade = vec![false; page.headings.len()];
     let mut has_grade_heading = vec![false; page.headings.len()];
+    // Levels marked deprecated or replaced expect no grade.
+    let mut retired = vec![false; page.headings.len()];
     let mark = |marks: &mut Vec<bool>, from: Option<usize>| {
         for h in std::iter::successors(from, |&h| parents[h]) {
             marks[h] = true;
@@ -54,6 +62,9 @@ fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
         // section talks about grades on purpose, it did not forget one.
         if lower.contains("grade") || lower.contains("level ") {
             mark(&mut talks_of_grades, b.heading);
+        }
+        if RETIRED.iter().any(|w| lower.contains(w)) {
+            mark(&mut retired, b.heading);
         }
         if let (true, Some(h)) = (lower.contains("grade"), b.heading) {
             mentions_grade[h] = true;
@@ -95,6 +106,10 @@ fn check(input: &Input, ctx: &Context) -> Vec<Finding> {
         // "The Data Analyst Intern is not aligned to a job grade": a level that mentions
         // grades without stating one does so on purpose.
         if mentions_grade[h] {
+            continue;
+        }
+        let lower = heading.text.to_lowercase();
+        if retired[h] || RETIRED.iter().any(|w| lower.contains(w)) {
             continue;
         }
         findings.push(
