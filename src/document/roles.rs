@@ -7,8 +7,8 @@
 //! compare.
 
 use super::titles::{
-    clean_role, is_label, is_vague, level_text, names_seniority, seniority_text, title_key, track,
-    usual_grade,
+    clean_role, is_grade_heading, is_label, is_vague, level_text, names_seniority, seniority_text,
+    title_key, track, usual_grade,
 };
 use super::{Block, Heading, Link, Span};
 use regex::Regex;
@@ -82,6 +82,13 @@ static ABBREVIATION: LazyLock<Regex> =
 
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:job\s+)?grade\s*:?\s*(?P<n>\d{1,2}(?:\.\d)?\+?)\b")
+        .expect("static regex compiles")
+});
+
+/// "Senior Analyst: grade 7" or "Staff Analyst – [grade 8](…)": a level and its grade, as a
+/// family-level "Job Grades" section lists them.
+static LABELED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?P<role>[A-Z][^:\n–—]{1,80}?)\s*(?::|\s[-–—])\s*(?:job\s+)?\[?grade\s*\[?#?(?P<n>\d{1,2}(?:\.\d)?\+?)\b")
         .expect("static regex compiles")
 });
 
@@ -177,6 +184,32 @@ pub fn statements(blocks: &[Block], links: &[Link], headings: &[Heading]) -> Vec
                 in_table: false,
                 in_specialty: in_specialty(block.heading),
             });
+        }
+        // A family-level "Job Grades" section listing levels: "Senior Analyst: grade 7".
+        let under_grade_heading = block
+            .heading
+            .is_some_and(|h| is_grade_heading(&headings[h].text));
+        if let Some(caps) = LABELED
+            .captures(&block.text)
+            .filter(|_| under_grade_heading)
+        {
+            let role = caps.name("role").expect("group role always matches");
+            let n = caps.name("n").expect("group n always matches");
+            if let Some(grade) = grade(n.as_str()).filter(|_| !is_label(role.as_str())) {
+                out.push(GradeStatement {
+                    role: clean_role(role.as_str()),
+                    role_span: block.source_span(role.start(), role.end()),
+                    grade,
+                    grade_span: block.source_span(n.start(), n.end()),
+                    block: index,
+                    level: level_of(block.heading),
+                    link: block_links()
+                        .find(|(_, l)| l.text_range.0 <= n.start() && n.end() <= l.text_range.1)
+                        .map(|(i, _)| i),
+                    in_table: false,
+                    in_specialty: in_specialty(block.heading),
+                });
+            }
         }
         if let Some(caps) = BARE.captures(&block.text) {
             let level = level_of(block.heading);
