@@ -4,6 +4,7 @@
 
 crate::rules::register! {
     conflict::CONFLICT,
+    level_mismatch::LEVEL_MISMATCH,
     level_order::LEVEL_ORDER,
     malformed::MALFORMED,
     missing::MISSING,
