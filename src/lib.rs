@@ -320,7 +320,7 @@ pub fn explain(selector: &str) -> Option<String> {
                 "# {id}\n\ngroup: {group}\ndefault severity: {sev}\nfix: {fix}\n\n{doc}",
                 id = r.id,
                 group = r.group(),
-                sev = r.severity.as_str(),
+                sev = r.default_word(),
                 fix = match (r.fix, r.fix_safety) {
                     (rules::FixAvailability::Never, _) | (_, None) => "never",
                     (rules::FixAvailability::Always, Some(rules::FixSafety::Safe)) =>

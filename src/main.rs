@@ -199,9 +199,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                     for r in jobfam::rules::RULES.iter() {
                         writeln!(
                             out,
-                            "{:<28} {:<8} {:<16} {}",
+                            "{:<28} {:<13} {:<16} {}",
                             r.id,
-                            r.severity.as_str(),
+                            r.default_word(),
                             r.fix_word(),
                             r.summary()
                         )?;
@@ -498,6 +498,7 @@ fn rule_json(r: &jobfam::rules::RuleMeta) -> serde_json::Value {
         "id": r.id,
         "group": r.group(),
         "severity": r.severity,
+        "enabled_by_default": r.default_on,
         "fix": r.fix,
         "fix_safety": r.fix_safety,
         "summary": r.summary(),

@@ -145,7 +145,15 @@ impl Settings {
     }
 
     fn rule_table(&self) -> RuleTable {
-        RuleTable::new(&self.levels, |r| self.selected(r), self.overrides.clone())
+        // `--select` naming an opt-in rule by its id turns it on.
+        let mut levels = self.levels.clone();
+        levels.extend(
+            rules::RULES
+                .iter()
+                .filter(|r| !r.default_on && self.select.iter().any(|s| s == r.id))
+                .map(|r| (*r, Some(r.severity))),
+        );
+        RuleTable::new(&levels, |r| self.selected(r), self.overrides.clone())
     }
 
     /// Compiles the schema and resolves rule selection into a per-run [`Context`].

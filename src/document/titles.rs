@@ -297,24 +297,24 @@ pub fn management_rank(title: &str) -> Option<(u8, String)> {
 
 /// The handbook's usual grade for each seniority, per track: how GitLab's job-family pages in
 /// `../shared/corpus` grade it (the median over distinct titles stating a grade, measured
-/// with `jobfam model`; counts in `grades/order`'s docs). It orders seniorities across the two
+/// with `jobfam model`), and over how many titles. It orders seniorities across the two
 /// tracks: a Director (usually 10) is senior to a Senior individual contributor (usually 7).
-pub const USUAL_GRADES: [(&str, &str, f64); 15] = [
-    ("individual", "Intern", 4.0),
-    ("individual", "Associate/Junior", 5.0),
-    ("individual", "Intermediate", 6.0),
-    ("individual", "Senior", 7.0),
-    ("individual", "Staff", 8.0),
-    ("individual", "Principal", 9.0),
-    ("individual", "Distinguished", 10.0),
-    ("individual", "Fellow", 12.0),
-    ("management", "Manager", 8.0),
-    ("management", "Senior Manager", 9.0),
-    ("management", "Director", 10.0),
-    ("management", "Senior Director", 11.0),
-    ("management", "Vice President", 12.0),
-    ("management", "Executive Vice President", 12.0),
-    ("management", "Chief", 12.0),
+pub const USUAL_GRADES: [(&str, &str, f64, usize); 15] = [
+    ("individual", "Intern", 4.0, 2),
+    ("individual", "Associate/Junior", 5.0, 38),
+    ("individual", "Intermediate", 6.0, 123),
+    ("individual", "Senior", 7.0, 149),
+    ("individual", "Staff", 8.0, 44),
+    ("individual", "Principal", 9.0, 23),
+    ("individual", "Distinguished", 10.0, 6),
+    ("individual", "Fellow", 12.0, 3),
+    ("management", "Manager", 8.0, 88),
+    ("management", "Senior Manager", 9.0, 70),
+    ("management", "Director", 10.0, 86),
+    ("management", "Senior Director", 11.0, 52),
+    ("management", "Vice President", 12.0, 35),
+    ("management", "Executive Vice President", 12.0, 0),
+    ("management", "Chief", 12.0, 3),
 ];
 
 /// The seniority a title names, as a row of [`USUAL_GRADES`]: its name and usual grade. `None`
@@ -346,8 +346,8 @@ pub fn usual_grade(title: &str) -> Option<(&'static str, f64)> {
     };
     USUAL_GRADES
         .iter()
-        .find(|(_, n, _)| *n == name)
-        .map(|(_, n, g)| (*n, *g))
+        .find(|(_, n, _, _)| *n == name)
+        .map(|(_, n, g, _)| (*n, *g))
 }
 
 /// A key under which two statements name the same role. Word order counts: "Senior Manager,

@@ -92,7 +92,10 @@ impl RuleTable {
         allowed: impl Fn(&RuleMeta) -> bool,
         overrides: Vec<Override>,
     ) -> RuleTable {
-        let mut levels: Vec<Level> = RULES.iter().map(|r| Some(r.severity)).collect();
+        let mut levels: Vec<Level> = RULES
+            .iter()
+            .map(|r| r.default_on.then_some(r.severity))
+            .collect();
         apply(&mut levels, settings);
         let allowed: Vec<bool> = RULES.iter().map(|r| allowed(r)).collect();
         let base = enabled(&levels, &allowed);

@@ -145,6 +145,20 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// What runs.
     pub check: Check,
+    /// Whether it runs unless configured off; an opt-in rule (`default: off`) runs when the
+    /// config sets a severity for it or `--select` names its id.
+    pub default_on: bool,
+}
+
+impl RuleMeta {
+    /// The default setting as `jobfam rules` shows it: the severity, or `off (warning)`.
+    pub fn default_word(&self) -> String {
+        if self.default_on {
+            self.severity.as_str().to_string()
+        } else {
+            format!("off ({})", self.severity.as_str())
+        }
+    }
 }
 
 impl RuleMeta {
@@ -289,7 +303,7 @@ pub fn closest_selector(word: &str) -> Option<String> {
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
-        $name:ident { id: $id:literal, severity: $sev:ident, fix: $fix:ident $(($safety:ident))?, check: $check:expr $(,)? }
+        $name:ident { id: $id:literal, severity: $sev:ident, fix: $fix:ident $(($safety:ident))?, check: $check:expr $(, default: $default:ident)? $(,)? }
     ) => {
         $(#[doc = $doc])+
         pub static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
@@ -300,8 +314,11 @@ macro_rules! declare_rule {
             fix_safety: $crate::rules::declare_rule!(@safety $($safety)?),
             doc: concat!($($doc, "\n"),+),
             check: $check,
+            default_on: $crate::rules::declare_rule!(@default $($default)?),
         };
     };
+    (@default) => { true };
+    (@default off) => { false };
     (@safety) => { None };
     (@safety $safety:ident) => { Some($crate::rules::FixSafety::$safety) };
 }
@@ -340,7 +357,7 @@ pub fn markdown_table() -> String {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
             rule.id,
-            rule.severity.as_str(),
+            rule.default_word(),
             rule.fix_word(),
             rule.summary().replace('|', "\\|")
         ));
@@ -513,11 +530,15 @@ mod tests {
         };
         assert_eq!(
             of(Kind::Run),
-            ["grades/conflict", "links/broken-page-fragment"]
+            [
+                "grades/conflict",
+                "grades/outlier",
+                "links/broken-page-fragment"
+            ]
         );
         assert_eq!(of(Kind::Pipeline), ["style/unused-suppression"]);
         assert_eq!(
-            of(Kind::Page).len() + of(Kind::Schema).len() + 3,
+            of(Kind::Page).len() + of(Kind::Schema).len() + 4,
             RULES.len()
         );
     }

@@ -2,7 +2,7 @@
 //! or leads to, another.
 
 use crate::document::roles::parents;
-use crate::document::titles::{is_label, level_text, seniority, seniority_text, words};
+use crate::document::titles::{is_label, level_text, seniority, seniority_text};
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::HashMap;
 
@@ -41,25 +41,10 @@ declare_rule! {
     LEVEL_MISMATCH { id: "grades/level-mismatch", severity: Error, fix: Never, check: Check::Code(check) }
 }
 
-/// The role words of a title: its words without the seniority and filler words.
-fn role_words(title: &str) -> Vec<String> {
-    const LEVEL: [&str; 22] = [
-        "intern", "junior", "associate", "intermediate", "senior", "staff", "principal",
-        "distinguished", "fellow", "lead", "manager", "managers", "director", "directors",
-        "vice", "president", "chief", "head", "executive", "of", "the", "and",
-    ];
-    let mut w: Vec<String> = words(title)
-        .into_iter()
-        .filter(|w| !LEVEL.contains(&w.as_str()))
-        .collect();
-    w.sort();
-    w
-}
-
 /// Whether `a` and `b` name different levels of one role: the same role words, other
 /// seniority.
 fn other_level(a: &str, b: &str) -> bool {
-    let (wa, wb) = (role_words(a), role_words(b));
+    let (wa, wb) = (super::role_words(a), super::role_words(b));
     !wa.is_empty() && wa == wb && seniority(a) != seniority(b)
 }
 

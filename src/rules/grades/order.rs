@@ -2,7 +2,7 @@
 
 use super::{rungs, trusted};
 use crate::document::roles::GradeStatement;
-use crate::document::titles::{seniority, track, usual_grade};
+use crate::document::titles::usual_grade;
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -130,8 +130,8 @@ fn inverted(
     if let Some(((s_name, s_grade), (j_name, j_grade))) = usual {
         message.push_str(&format!(
             " (the handbook usually grades {} {s_name} {s_grade} and {} {j_name} {j_grade})",
-            article(s_name),
-            article(j_name)
+            super::article(s_name),
+            super::article(j_name)
         ));
     }
     let mut f = Finding::new(&ORDER, senior.grade_span, message).with_help(
@@ -144,35 +144,6 @@ fn inverted(
     f
 }
 
-/// The track of a title whose track is beyond doubt, for comparing across tracks: a manager
-/// title that starts with its level ("Manager, Data", "Senior Manager, Data", "Engineering
-/// Manager") or a director and above; an individual contributor title without "Manager" or
-/// "Lead" in it. "Program Manager, Learning" and "Learning Manager" may be either.
-fn cross_track(title: &str) -> Option<&'static str> {
-    static LEVEL_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:the\s+)?(?:senior\s+|sr\.?\s+)?managers?\b|^engineering\s+manager")
-            .expect("static regex compiles")
-    });
-    let s = seniority(title);
-    if track(title) == "management" {
-        let leads = ["director", "vice president", "chief"]
-            .iter()
-            .any(|w| s.contains(w));
-        (leads || LEVEL_FIRST.is_match(title.trim())).then_some("management")
-    } else {
-        (!s.contains("manager") && !s.contains("lead")).then_some("individual")
-    }
-}
-
-/// `a` or `an` before a seniority's name.
-fn article(name: &str) -> &'static str {
-    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 /// Levels graded below a level of another ladder (either track) whose seniority the handbook
 /// grades at least two lower: a Director below the family's Senior analysts, a Manager below
 /// its Intermediate, a VP of one area below a Senior Manager of another. One step apart (a
@@ -181,7 +152,7 @@ fn across_ladders(page: &crate::document::Page) -> Vec<Finding> {
     // Levels whose track is certain, by their usual grade, with the highest grade stated up to
     // each: the highest grade among levels at least two below a level is one binary search.
     let mut levels: Vec<(f64, &GradeStatement, &'static str)> = trusted(page)
-        .filter(|s| cross_track(&s.role).is_some())
+        .filter(|s| super::certain_track(&s.role).is_some())
         .filter_map(|s| usual_grade(&s.role).map(|(name, usual)| (usual, s, name)))
         .collect();
     levels.sort_by(|a, b| a.0.total_cmp(&b.0));
