@@ -14,6 +14,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `jobfam ladder --format`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LadderFormat {
+    /// A table per family.
+    Text,
+    /// One row per level, for spreadsheets.
+    Csv,
+    /// The families, levels and findings.
+    Json,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -23,6 +34,15 @@ pub enum Command {
     Model {
         /// The page
         file: PathBuf,
+    },
+    /// The ladder map: every job family's levels by track and rank, with their grades and the
+    /// grade rules' findings (outliers included)
+    Ladder {
+        /// Files, directories or quoted glob patterns (default: the current directory)
+        paths: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = LadderFormat::Text)]
+        format: LadderFormat,
     },
     /// List every rule with its group, default severity and whether it fixes
     Rules {

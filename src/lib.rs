@@ -12,6 +12,7 @@ pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod globs;
+pub mod ladder;
 pub mod line_index;
 pub mod lsp;
 pub mod paths;

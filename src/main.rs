@@ -193,6 +193,49 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             }
         }
+        Command::Ladder { paths, format } => {
+            // The grade rules, the outliers among them, with the config found from here.
+            let base = match jobfam::config::find(std::path::Path::new(".")) {
+                Some(path) => match jobfam::config::load(&path) {
+                    Ok(settings) => settings,
+                    Err(e) => {
+                        problems_to_stderr(&[e.report()], 0)?;
+                        return Ok(2);
+                    }
+                },
+                None => Settings::default(),
+            };
+            let cli = CommandLine {
+                paths,
+                select: vec!["grades".into(), "grades/outlier".into()],
+                ..CommandLine::default()
+            };
+            let settings = match base.apply(cli.clone()) {
+                Ok(settings) => settings,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            let ctx = match settings.context() {
+                Ok(ctx) => ctx,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            let contexts = jobfam::Contexts::nearest(&settings, ctx, cli);
+            let (families, failed) =
+                jobfam::ladder::build(&settings.paths, &settings.files, &contexts);
+            match format {
+                cli::LadderFormat::Text => write!(out, "{}", jobfam::ladder::text(&families))?,
+                cli::LadderFormat::Csv => write!(out, "{}", jobfam::ladder::csv(&families))?,
+                cli::LadderFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &families)?;
+                    writeln!(out)?;
+                }
+            }
+            if failed.is_empty() {
+                Ok(0)
+            } else {
+                problems_to_stderr(&failed, 0)?;
+                Ok(2)
+            }
+        }
         Command::Rules { format } => {
             match format {
                 DocFormat::Text => {

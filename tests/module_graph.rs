@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["diagnostic"],
     &["report"],
     &["config"],
-    &["lib", "fix", "lsp", "cli", "main"],
+    &["lib", "fix", "ladder", "lsp", "cli", "main"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

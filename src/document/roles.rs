@@ -7,8 +7,8 @@
 //! compare.
 
 use super::titles::{
-    clean_role, is_grade_heading, is_label, is_vague, level_text, names_seniority, seniority_text,
-    title_key, track, usual_grade,
+    certain_track, clean_role, is_grade_heading, is_label, is_vague, level_text, names_seniority,
+    role_words, seniority_text, title_key, track, usual_grade,
 };
 use super::{Block, Heading, Link, Span};
 use regex::Regex;
@@ -60,8 +60,14 @@ pub struct Role {
     /// `individual` or `management`.
     pub track: &'static str,
     /// The seniority's rank across both tracks: the grade the handbook usually gives it
-    /// (`titles::USUAL_GRADES`); null for a seniority it does not grade consistently.
+    /// (`titles::USUAL_GRADES`); null for a seniority it does not grade consistently, and for
+    /// a title whose track or level its words do not say ("Managing Editor", "Security
+    /// Manager").
     pub rank: Option<f64>,
+    /// Whether the grade is two or more from `rank`, for a title whose track and level are
+    /// beyond doubt: what `grades/outlier` reports against the handbook's table (the rule
+    /// also measures the pages checked together).
+    pub outlier: bool,
     /// The grade's number, or null when the level states none.
     pub grade: Option<f64>,
     /// The grade as written (`10+`, `9.5`).
@@ -374,15 +380,36 @@ fn level_heading(
     fallback
 }
 
+/// A title's rank: the usual grade of its seniority, when its track and level are beyond
+/// doubt ("Managing Editor" and "Security Manager" have none).
+fn rank(title: &str) -> Option<f64> {
+    certain_track(title).and(usual_grade(title).map(|(_, g)| g))
+}
+
 /// The model's `roles`: one per grade statement, plus level headings that state no grade.
 pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
+    // A manager title with the role words of an individual level on the page ("Senior
+    // Manager, Strategy" beside "Staff Strategy") names a level of the individual ladder.
+    let individual: BTreeSet<Vec<String>> = statements
+        .iter()
+        .filter(|s| certain_track(&s.role) == Some("individual"))
+        .map(|s| role_words(&s.role))
+        .collect();
+    let outlier = |s: &GradeStatement| {
+        let certain = match certain_track(&s.role) {
+            Some("management") => !individual.contains(&role_words(&s.role)),
+            other => other.is_some(),
+        };
+        certain && usual_grade(&s.role).is_some_and(|(_, u)| (s.grade.value - u).abs() >= 2.0)
+    };
     statements
         .iter()
         .map(|s| Role {
+            outlier: !is_vague(&s.role) && outlier(s),
             title: s.role.clone(),
             seniority: seniority_text(&s.role),
             track: track(&s.role),
-            rank: usual_grade(&s.role).map(|(_, g)| g),
+            rank: rank(&s.role),
             grade: Some(s.grade.value),
             grade_text: Some(s.grade.text.clone()),
             heading: s.level.map(|h| headings[h].text.clone()),
@@ -395,7 +422,8 @@ pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
                     Role {
                         seniority: seniority_text(&title),
                         track: track(&title),
-                        rank: usual_grade(&title).map(|(_, g)| g),
+                        rank: rank(&title),
+                        outlier: false,
                         grade: None,
                         grade_text: None,
                         heading: Some(title.clone()),

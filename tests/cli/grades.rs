@@ -228,3 +228,59 @@ fn a_grade_moved_below_the_ladder_is_found() {
     assert!(tried > 0);
     assert!(found * 10 >= tried * 9, "{found} of {tried}: {missed:#?}");
 }
+
+/// `jobfam ladder`: each family's levels by track in rank order, the grade findings (outliers
+/// included) marked, as a table, CSV or JSON.
+#[test]
+fn the_ladder_map_in_each_format() {
+    let (code, out, err) = crate::run_in(
+        std::path::Path::new("."),
+        &["ladder", "fixtures/grades/outlier/"],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "Accounting  (fixtures/grades/outlier/bad.md)
+  individual  Accountant 6 · Senior Accountant 7
+  management  Manager, Accounting 8 · Director, Accounting 7 !
+  ! fixtures/grades/outlier/bad.md:31: grades/order: `Director, Accounting` is grade 7, lower than the less senior `Manager, Accounting` at grade 8
+  ! fixtures/grades/outlier/bad.md:31: grades/outlier: `Director, Accounting` is grade 7, far from the usual grade 10 for a Director (over 86 Director levels in GitLab's handbook)
+Ledger  (fixtures/grades/outlier/good.md)
+  individual  Ledger Accountant 6 · Senior Ledger Accountant 8 · Managing Ledger Editor 9 · Ledger Partner 9
+  management  Manager, Ledger 8 · Director, Ledger 11
+2 families, 10 graded levels, 2 grade findings
+"
+    );
+    let (_, csv, _) = crate::run_in(
+        std::path::Path::new("."),
+        &[
+            "ladder",
+            "--format",
+            "csv",
+            "fixtures/grades/outlier/bad.md",
+        ],
+    );
+    assert_eq!(
+        csv.lines().take(2).collect::<Vec<_>>(),
+        [
+            "path,family,track,title,seniority,rank,grade,anomaly",
+            "fixtures/grades/outlier/bad.md,Accounting,individual,Accountant,intermediate,6,6,false",
+        ]
+    );
+    assert!(
+        csv.contains(",management,\"Director, Accounting\",director,10,7,true\n"),
+        "{csv}"
+    );
+    let (_, json, _) = crate::run_in(
+        std::path::Path::new("."),
+        &[
+            "ladder",
+            "--format",
+            "json",
+            "fixtures/grades/outlier/bad.md",
+        ],
+    );
+    let families: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(families[0]["levels"][3]["title"], "Director, Accounting");
+    assert_eq!(families[0]["anomalies"][1]["rule"], "grades/outlier");
+}

@@ -15,6 +15,7 @@ crate::rules::register! {
 }
 
 use crate::document::roles::GradeStatement;
+pub(crate) use crate::document::titles::{article, certain_track, role_words};
 use crate::document::titles::{base_title, is_vague, level_text, seniority, words};
 use crate::document::{Heading, Page};
 use regex::Regex;
@@ -120,77 +121,6 @@ pub(crate) fn rungs(page: &Page) -> Vec<Rung<'_>> {
             })
         })
         .collect()
-}
-
-/// The track of a title whose track is beyond doubt, for comparing across tracks: a manager
-/// title that starts with its level ("Manager, Data", "Senior Manager, Data", "Engineering
-/// Manager") or a director and above; an individual contributor title without "Manager" or
-/// "Lead" in it. "Program Manager, Learning" and "Learning Manager" may be either; a title
-/// whose level its seniority words do not say is neither.
-pub(crate) fn certain_track(title: &str) -> Option<&'static str> {
-    static LEVEL_FIRST: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:the\s+)?(?:senior\s+|sr\.?\s+)?managers?\b|^engineering\s+manager")
-            .expect("static regex compiles")
-    });
-    // "Managing Editor", "Principal Accounting Officer", "Compensation Partner" and "… to the
-    // CEO" carry a seniority their words do not say.
-    let w = words(title);
-    let unsaid = ["managing", "officer", "partner", "partners"];
-    if w.iter().any(|w| unsaid.contains(&w.as_str())) || title.to_lowercase().contains(" to the ") {
-        return None;
-    }
-    let s = seniority(title);
-    if crate::document::titles::track(title) == "management" {
-        let leads = ["director", "vice president", "chief"]
-            .iter()
-            .any(|w| s.contains(w));
-        (leads || LEVEL_FIRST.is_match(title.trim())).then_some("management")
-    } else {
-        (!s.contains("manager") && !s.contains("lead")).then_some("individual")
-    }
-}
-
-/// `a` or `an` before a seniority's name.
-pub(crate) fn article(name: &str) -> &'static str {
-    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// The role words of a title: its words without the seniority and filler words.
-pub(crate) fn role_words(title: &str) -> Vec<String> {
-    const LEVEL: [&str; 22] = [
-        "intern",
-        "junior",
-        "associate",
-        "intermediate",
-        "senior",
-        "staff",
-        "principal",
-        "distinguished",
-        "fellow",
-        "lead",
-        "manager",
-        "managers",
-        "director",
-        "directors",
-        "vice",
-        "president",
-        "chief",
-        "head",
-        "executive",
-        "of",
-        "the",
-        "and",
-    ];
-    let mut w: Vec<String> = words(title)
-        .into_iter()
-        .filter(|w| !LEVEL.contains(&w.as_str()))
-        .collect();
-    w.sort();
-    w
 }
 
 /// Whether a grade statement's role names a different level than the heading it sits under.
