@@ -23,6 +23,8 @@ pub enum LadderFormat {
     Csv,
     /// The families, levels and findings.
     Json,
+    /// One self-contained page: a grid of families by seniority, a chart, the findings.
+    Html,
 }
 
 /// The subcommands.
@@ -43,6 +45,9 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = LadderFormat::Text)]
         format: LadderFormat,
+        /// Write the map to FILE instead of standard output (what `--format html` is for)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List every rule with its group, default severity and whether it fixes
     Rules {

@@ -193,7 +193,11 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             }
         }
-        Command::Ladder { paths, format } => {
+        Command::Ladder {
+            paths,
+            format,
+            output,
+        } => {
             // The grade rules, the outliers among them, with the config found from here.
             let base = match jobfam::config::find(std::path::Path::new(".")) {
                 Some(path) => match jobfam::config::load(&path) {
@@ -221,13 +225,19 @@ fn run(cli: Cli) -> io::Result<u8> {
             let contexts = jobfam::Contexts::nearest(&settings, ctx, cli);
             let (families, failed) =
                 jobfam::ladder::build(&settings.paths, &settings.files, &contexts);
-            match format {
-                cli::LadderFormat::Text => write!(out, "{}", jobfam::ladder::text(&families))?,
-                cli::LadderFormat::Csv => write!(out, "{}", jobfam::ladder::csv(&families))?,
-                cli::LadderFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &families)?;
-                    writeln!(out)?;
+            let map = match format {
+                cli::LadderFormat::Text => jobfam::ladder::text(&families),
+                cli::LadderFormat::Csv => jobfam::ladder::csv(&families),
+                cli::LadderFormat::Json => serde_json::to_string_pretty(&families)? + "\n",
+                cli::LadderFormat::Html => jobfam::ladder::html(&families),
+            };
+            match &output {
+                Some(path) => {
+                    if let Err(e) = std::fs::write(path, map) {
+                        return usage_error(&format!("cannot write {}: {e}", path.display()));
+                    }
                 }
+                None => write!(out, "{map}")?,
             }
             if failed.is_empty() {
                 Ok(0)

@@ -284,3 +284,93 @@ Ledger  (fixtures/grades/outlier/good.md)
     assert_eq!(families[0]["levels"][3]["title"], "Director, Accounting");
     assert_eq!(families[0]["anomalies"][1]["rule"], "grades/outlier");
 }
+
+/// `jobfam ladder --format html`: one self-contained page, rendered by a real browser
+/// (headless Chromium, which `.ci/run` installs; skipped with a message where it is absent):
+/// the DOM has a row per family, the outlined anomaly cells, the chart's points and a link to
+/// each finding's page and line. The screenshot lands in `target/ladder.png`.
+#[test]
+fn the_html_ladder_map_renders_in_a_browser() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let page = dir.path().join("ladder.html");
+    let (code, out, err) = crate::run_in(
+        std::path::Path::new("."),
+        &[
+            "ladder",
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+            "fixtures/grades/",
+        ],
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Nothing is fetched: no script, no external style sheet, image or font.
+    for fetch in ["<script", "src=", "<link", "@import", "url("] {
+        assert!(!html.contains(fetch), "the page fetches with {fetch}");
+    }
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok()
+        });
+    let Some(browser) = browser else {
+        assert!(
+            std::env::var_os("JOBFAM_REQUIRE_BROWSER").is_none(),
+            "JOBFAM_REQUIRE_BROWSER is set but no Chromium is installed"
+        );
+        eprintln!("skipped: no Chromium (apt-get install chromium) to render the ladder map");
+        return;
+    };
+    let url = format!("file://{}", page.display());
+    let headless = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+    ];
+    let dom = std::process::Command::new(browser)
+        .args(headless)
+        .args(["--dump-dom", &url])
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let (_, json, _) = crate::run_in(
+        std::path::Path::new("."),
+        &["ladder", "--format", "json", "fixtures/grades/"],
+    );
+    let families: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let families = families.as_array().unwrap();
+    assert_eq!(
+        dom.matches("<tr class=\"family\">").count(),
+        families.len(),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<td class=\"anomaly\""),
+        "no outlined anomaly in {dom}"
+    );
+    assert!(dom.contains("<circle"), "no chart in {dom}");
+    assert!(
+        dom.contains("href=\"fixtures/grades/outlier/bad.md#L31\""),
+        "no link to the outlier's line in {dom}"
+    );
+    let shot = std::env::current_dir().unwrap().join("target/ladder.png");
+    let status = std::process::Command::new(browser)
+        .args(headless)
+        .args(["--window-size=1400,900"])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+}
