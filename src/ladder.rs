@@ -295,18 +295,18 @@ pub fn html(families: &[Family]) -> String {
     );
     for g in (1..=15).map(f64::from) {
         let (line_y, right, label_x, label_y) = (y(g), width - 10.0, left - 25.0, y(g) + 4.0);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<line x1=\"{left}\" x2=\"{right}\" y1=\"{line_y}\" y2=\"{line_y}\" class=\"rule\"/>\
-             <text x=\"{label_x}\" y=\"{label_y}\" class=\"axis\">{g}</text>\n"
+             <text x=\"{label_x}\" y=\"{label_y}\" class=\"axis\">{g}</text>"
         );
     }
     for (c, (track, name, usual)) in cols.iter().enumerate() {
         let x = left + step * (c as f64 + 0.5);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<text x=\"{x}\" y=\"{}\" class=\"axis {track}\" text-anchor=\"end\" transform=\"rotate(-35 {x} {})\">{}</text>\
-             <line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" class=\"usual\"/>\n",
+             <line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" class=\"usual\"/>",
             height - 75.0,
             height - 75.0,
             escape(name),
@@ -324,18 +324,18 @@ pub fn html(families: &[Family]) -> String {
             };
             let x = left + step * (c as f64 + 0.5);
             let class = if l.anomaly { "point anomaly" } else { "point" };
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<circle cx=\"{x}\" cy=\"{}\" r=\"4\" class=\"{class}\"><title>{}: {} {}</title></circle>\n",
+                "<circle cx=\"{x}\" cy=\"{}\" r=\"4\" class=\"{class}\"><title>{}: {} {}</title></circle>",
                 y(g),
                 escape(f.title.as_deref().unwrap_or(&f.path)),
                 escape(&l.title),
                 escape(&l.grade)
             );
             if l.anomaly {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<text x=\"{}\" y=\"{}\" class=\"label\">{}</text>\n",
+                    "<text x=\"{}\" y=\"{}\" class=\"label\">{}</text>",
                     x + 6.0,
                     y(g) + 4.0,
                     escape(&l.title)
@@ -346,9 +346,9 @@ pub fn html(families: &[Family]) -> String {
     out.push_str("</svg>\n<h2>Grade findings</h2>\n<ul class=\"findings\">\n");
     for f in families {
         for a in &f.anomalies {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<li><a href=\"{}#L{}\">{}:{}</a> <code>{}</code> {}</li>\n",
+                "<li><a href=\"{}#L{}\">{}:{}</a> <code>{}</code> {}</li>",
                 escape(&f.path),
                 a.line,
                 escape(&f.path),
