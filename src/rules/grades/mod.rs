@@ -149,7 +149,24 @@ pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool
         h.remove("senior");
         r.remove("senior");
     }
-    (names_role && !vague).then(|| h != r)
+    if !names_role || vague {
+        return None;
+    }
+    // Same seniority, another family: "The Security Incident Response Team Senior Manager"
+    // under "Senior Manager, Infrastructure" shares no role word with its heading.
+    let other_family = || {
+        let (a, b) = (
+            self::role_words(&statement.role),
+            self::role_words(&heading),
+        );
+        // Words agree on their first five letters, so "Revenuer Accouting" and "Reporting"
+        // match "Revenue" and "Report".
+        let same = |x: &String, y: &String| {
+            x == y || (x.len() >= 5 && y.len() >= 5 && x.get(..5) == y.get(..5))
+        };
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same(x, y)))
+    };
+    Some(h != r || other_family())
 }
 
 #[cfg(test)]

@@ -7,10 +7,13 @@ declare_rule! {
     /// ## What it does
     /// Flags a grade statement whose role names a different seniority than the level heading it
     /// sits under: "The Senior Frontend Engineer is a grade 7" under `### Staff Frontend Engineer`,
-    /// or "The People Business Partner …" under `### Manager, People Business Partners`. Only the
-    /// seniority is compared, so word order ("Manager, Inside Sales" and "Inside Sales Manager"),
-    /// "VP" for "Vice President", "Sr." for "Senior", "(Intermediate)" and abbreviations of the
-    /// role noun are not mismatches.
+    /// or "The People Business Partner …" under `### Manager, People Business Partners`; and
+    /// a statement of the same seniority whose role shares no word with the heading's, which
+    /// names another family's level: "The Manager, Recruiting Operations is a grade 8" under
+    /// `### Manager, Global Enablement` (words agreeing on their first five letters count as
+    /// shared, so a misspelt "Revenuer Accouting" is the "Revenue" level). Word order ("Manager,
+    /// Inside Sales" and "Inside Sales Manager"), "VP" for "Vice President", "Sr." for "Senior",
+    /// "(Intermediate)" and abbreviations of the role noun are not mismatches.
     ///
     /// ## Why is this bad?
     /// It is the classic copy-paste slip: the sentence was copied from the level below and not
@@ -42,18 +45,19 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         .filter_map(|s| {
             let heading = &page.headings[s.level?];
             let level = level_text(&heading.text);
-            let mut f = Finding::new(
-                &TITLE_MISMATCH,
-                s.role_span,
+            let (said, under) = (seniority_text(&s.role), seniority_text(&level));
+            let message = if said == under {
                 format!(
-                    "grade {} is stated for `{}` ({}) under the `{}` level ({})",
-                    s.grade.text,
-                    s.role,
-                    seniority_text(&s.role),
-                    level,
-                    seniority_text(&level)
-                ),
-            )
+                    "grade {} is stated for `{}`, another role than the `{level}` level it sits under",
+                    s.grade.text, s.role
+                )
+            } else {
+                format!(
+                    "grade {} is stated for `{}` ({said}) under the `{level}` level ({under})",
+                    s.grade.text, s.role
+                )
+            };
+            let mut f = Finding::new(&TITLE_MISMATCH, s.role_span, message)
             .with_help(format!("state the grade of the `{level}` level here, or move the sentence under its own level"));
             f.labels.push((heading.span, "the level this sentence sits under".into()));
             Some(f)
