@@ -387,8 +387,15 @@ pub fn article(name: &str) -> &'static str {
     }
 }
 
-/// The role words of a title: its words without the seniority and filler words.
+/// The role words of a title, sorted: its words without the seniority and filler words.
 pub fn role_words(title: &str) -> Vec<String> {
+    let mut w = role_words_in_order(title);
+    w.sort();
+    w
+}
+
+/// The role words of a title in the order it writes them.
+pub fn role_words_in_order(title: &str) -> Vec<String> {
     const LEVEL: [&str; 22] = [
         "intern",
         "junior",
@@ -413,12 +420,10 @@ pub fn role_words(title: &str) -> Vec<String> {
         "the",
         "and",
     ];
-    let mut w: Vec<String> = words(title)
+    words(title)
         .into_iter()
         .filter(|w| !LEVEL.contains(&w.as_str()))
-        .collect();
-    w.sort();
-    w
+        .collect()
 }
 
 /// A key under which two statements name the same role. Word order counts: "Senior Manager,

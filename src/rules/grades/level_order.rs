@@ -49,8 +49,11 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
                 &LEVEL_ORDER,
                 rung.statement.role_span,
                 format!(
-                    "`{}` is listed after the more senior `{}`",
-                    rung.statement.role, senior.statement.role
+                    "`{}` (grade {}) is listed after the more senior `{}` (grade {})",
+                    rung.statement.role,
+                    rung.statement.grade.text,
+                    senior.statement.role,
+                    senior.statement.grade.text
                 ),
             )
             .with_help("list the levels from junior to senior, as GitLab's job-family template does");

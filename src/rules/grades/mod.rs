@@ -15,7 +15,7 @@ crate::rules::register! {
 }
 
 use crate::document::roles::GradeStatement;
-pub(crate) use crate::document::titles::{article, certain_track, role_words};
+pub(crate) use crate::document::titles::{article, certain_track, role_words, role_words_in_order};
 use crate::document::titles::{base_title, is_vague, level_text, seniority, words};
 use crate::document::{Heading, Page};
 use regex::Regex;
@@ -164,7 +164,23 @@ pub fn mismatch(statement: &GradeStatement, headings: &[Heading]) -> Option<bool
         let same = |x: &String, y: &String| {
             x == y || (x.len() >= 5 && y.len() >= 5 && x.get(..5) == y.get(..5))
         };
-        !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same(x, y)))
+        // "SIRT" is "Security Incident Response Team".
+        let initials = |words: &[String]| -> String {
+            words.iter().filter_map(|w| w.chars().next()).collect()
+        };
+        let (a_said, b_said) = (
+            role_words_in_order(&statement.role),
+            role_words_in_order(&heading),
+        );
+        let acronym = |x: &[String], y: &[String]| {
+            let i = initials(y);
+            i.len() >= 2 && x.iter().any(|w| w.len() >= 2 && i.contains(w.as_str()))
+        };
+        !a.is_empty()
+            && !b.is_empty()
+            && !a.iter().any(|x| b.iter().any(|y| same(x, y)))
+            && !acronym(&a_said, &b_said)
+            && !acronym(&b_said, &a_said)
     };
     Some(h != r || other_family())
 }

@@ -58,8 +58,8 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
             &SAME_GRADE,
             senior.grade_span,
             format!(
-                "`{}` is grade {}, the same as the less senior `{}`",
-                senior.role, senior.grade.text, junior.role
+                "`{}` is grade {}, the same as the less senior `{}` (grade {})",
+                senior.role, senior.grade.text, junior.role, junior.grade.text
             ),
         )
         .with_help("check both grades against the job-grades table: a more senior level is usually a grade higher");
