@@ -83,6 +83,22 @@ fn shapes() -> Vec<Shape> {
                 })
                 .collect()
         }),
+        // A level's label headings look back for their level: a running index per depth,
+        // not a scan back over every heading.
+        ("label headings under one level", 375, |n| {
+            "## Senior Director, Legal\n\n".to_string()
+                + &(0..n)
+                    .map(|i| format!("### Director, Legal Requirements\n\nitem {i}\n\n"))
+                    .collect::<String>()
+        }),
+        ("a ladder of many levels", 150, |n| {
+            (0..n)
+                .map(|i| {
+                    let level = ["", "Senior ", "Staff ", "Manager, "][i % 4];
+                    format!("### {level}Data Analyst {i}\n\nThe {level}Data Analyst {i} is a grade {}.\n\n[{level}Data Analyst](#data-analyst-{i})\n\n", 5 + i % 7)
+                })
+                .collect()
+        }),
         ("broken fragments against many anchors", 150, |n| {
             (0..n)
                 .map(|i| format!("## Anchor number {i}\n\n[to {i}](#anchor-nunber-{i})\n\n"))

@@ -54,18 +54,20 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let parents = parents(headings);
     let mut findings = Vec::new();
     // A labelled heading ("Director, Legal Requirements") under the level it belongs to.
+    // The last heading that is not a label, at each depth: a heading's level is the nearest
+    // of them at its depth or above (a parent, or the sibling a flat page puts first:
+    // `### Manager, Legal` then `### Manager, Legal Requirements`).
+    let mut last_level: [Option<usize>; 7] = [None; 7];
     for (h, heading) in headings.iter().enumerate() {
+        let depth = usize::from(heading.level).min(6);
         if !is_label(&heading.text) {
+            last_level[depth] = Some(h);
             continue;
         }
         let named = level_text(&heading.text);
-        // Its level: the nearest heading before it, at its depth or above, that is not a
-        // label (a parent, or the sibling a flat page puts first: `### Manager, Legal` then
-        // `### Manager, Legal Requirements`).
-        let level = (0..h)
-            .rev()
-            .find(|&p| headings[p].level <= heading.level && !is_label(&headings[p].text));
-        let Some(level) = level else { continue };
+        let Some(level) = last_level[..=depth].iter().flatten().max().copied() else {
+            continue;
+        };
         // Under Specialties, headings name variants of a level, not levels.
         let in_specialty = std::iter::successors(Some(level), |&p| parents[p])
             .any(|p| headings[p].text.to_lowercase().contains("specialt"));
