@@ -200,23 +200,25 @@ pub fn track(title: &str) -> &'static str {
     }
 }
 
+/// The words of an individual contributor's seniority.
+const IC_SENIORITY: [&str; 9] = [
+    "intern",
+    "junior",
+    "associate",
+    "intermediate",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+    "fellow",
+];
+
 /// A title with its individual-contributor seniority removed: "Senior Backend Engineer" and
 /// "Staff Backend Engineer" share `backend engineer`.
 pub fn base_title(title: &str) -> String {
-    const MODIFIERS: [&str; 9] = [
-        "intern",
-        "junior",
-        "associate",
-        "intermediate",
-        "senior",
-        "staff",
-        "principal",
-        "distinguished",
-        "fellow",
-    ];
     words(title)
         .into_iter()
-        .filter(|w| !MODIFIERS.contains(&w.as_str()))
+        .filter(|w| !IC_SENIORITY.contains(&w.as_str()))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -396,16 +398,8 @@ pub fn role_words(title: &str) -> Vec<String> {
 
 /// The role words of a title in the order it writes them.
 pub fn role_words_in_order(title: &str) -> Vec<String> {
-    const LEVEL: [&str; 22] = [
-        "intern",
-        "junior",
-        "associate",
-        "intermediate",
-        "senior",
-        "staff",
-        "principal",
-        "distinguished",
-        "fellow",
+    // Management levels and the words that join a title's parts.
+    const LEVEL: [&str; 13] = [
         "lead",
         "manager",
         "managers",
@@ -422,7 +416,7 @@ pub fn role_words_in_order(title: &str) -> Vec<String> {
     ];
     words(title)
         .into_iter()
-        .filter(|w| !LEVEL.contains(&w.as_str()))
+        .filter(|w| !IC_SENIORITY.contains(&w.as_str()) && !LEVEL.contains(&w.as_str()))
         .collect()
 }
 

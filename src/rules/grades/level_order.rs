@@ -1,6 +1,7 @@
 //! `grades/level-order`: levels listed from senior to junior, against the template's order.
 
-use super::rungs;
+use super::{Rung, rungs};
+use crate::document::roles::parents;
 use crate::rules::{Check, Context, Finding, Input, declare_rule};
 use std::collections::HashMap;
 
@@ -10,7 +11,8 @@ declare_rule! {
     /// ladder: `### Senior Data Analyst` below `### Staff Data Analyst`. Ladders are the ones
     /// `grades/order` compares; each ladder is reported once, at the level that breaks the
     /// order. A summary table of the levels and the level sections below it are each judged
-    /// on their own.
+    /// on their own, and a level whose section holds the others (a page whose base section
+    /// is the Intermediate level, with a "Levels" list inside it) is not out of order.
     ///
     /// ## Why is this bad?
     /// GitLab's job-family template lists levels in ascending order, junior to senior, so
@@ -33,6 +35,15 @@ declare_rule! {
 
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let rungs = rungs(&input.page);
+    let parents = parents(&input.page.headings);
+    // Whether `junior` sits inside `senior`'s level section: a page whose base section is one
+    // level and holds the "Levels" list of the others lists them on purpose.
+    let inside = |senior: &Rung, junior: &Rung| {
+        let (Some(s), Some(j)) = (senior.statement.level, junior.statement.level) else {
+            return false;
+        };
+        std::iter::successors(parents[j], |&p| parents[p]).any(|p| p == s)
+    };
     // Per ladder (in a table or in the text): the most senior level listed so far, and whether
     // the ladder was reported.
     let mut top: HashMap<(&str, bool), (usize, bool)> = HashMap::new();
@@ -43,7 +54,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         let senior = &rungs[entry.0];
         if rung.rank > senior.rank {
             entry.0 = i;
-        } else if rung.rank < senior.rank && !entry.1 {
+        } else if rung.rank < senior.rank && !entry.1 && !inside(senior, rung) {
             entry.1 = true;
             let mut f = Finding::new(
                 &LEVEL_ORDER,

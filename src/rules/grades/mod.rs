@@ -62,11 +62,15 @@ impl GradeSettings {
         let pattern = if fragment.is_empty() {
             format!(r"{start}{}/?(?:$|[?#])", regex::escape(page))
         } else {
-            format!(
-                r"{start}{}/?#{}(?:$|[^\w-])",
-                regex::escape(page),
-                regex::escape(fragment)
-            )
+            // GitLab's table sits under `### GitLab Job Grades` and, right above it, `#### Job
+            // Grades`: `#job-grades` leads to it as surely as `#gitlab-job-grades`.
+            let fragments = match fragment.strip_prefix("gitlab-") {
+                Some(short) if fragment == "gitlab-job-grades" => {
+                    format!("(?:{}|{})", regex::escape(fragment), regex::escape(short))
+                }
+                _ => regex::escape(fragment),
+            };
+            format!(r"{start}{}/?#{fragments}(?:$|[^\w-])", regex::escape(page))
         };
         GradeSettings {
             table: table.to_string(),
@@ -196,6 +200,13 @@ mod tests {
         assert!(g.is_table("https://about.gitlab.com/handbook/total-rewards/compensation/compensation-calculator#gitlab-job-grades"));
         assert!(!g.is_table(
             "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades-x"
+        ));
+        // The `#### Job Grades` heading right above the table.
+        assert!(
+            g.is_table("/handbook/total-rewards/compensation/compensation-calculator/#job-grades")
+        );
+        assert!(!g.is_table(
+            "/handbook/total-rewards/compensation/compensation-calculator/#job-grades-x"
         ));
         assert!(!g.is_table("/handbook/total-rewards/compensation/"));
         assert!(!g.is_table("/x/old-compensation-calculator/#gitlab-job-grades"));
