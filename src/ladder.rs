@@ -127,6 +127,21 @@ pub fn build(
 /// The map as a terminal table: per family a line per track (`Senior 7 · Staff 8`, `!` after
 /// a level a rule reports), then the findings.
 pub fn text(families: &[Family]) -> String {
+    let out = text_raw(families);
+    // Page text never reaches the terminal as control characters (an escape sequence in a
+    // title must not retitle or clear it).
+    out.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn text_raw(families: &[Family]) -> String {
     let mut out = String::new();
     for f in families {
         let _ = writeln!(
@@ -412,6 +427,18 @@ mod tests {
         assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(csv_cell("Senior"), "Senior");
+    }
+
+    #[test]
+    fn the_table_sends_no_control_character() {
+        let family = Family {
+            path: "p.md".into(),
+            title: Some("Data\u{1b}]0;pwned\u{7}".into()),
+            levels: Vec::new(),
+            anomalies: Vec::new(),
+        };
+        let out = text(&[family]);
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
     }
 
     #[test]
