@@ -10,6 +10,8 @@
 //! names and jargon far more often than typos, and are left alone.
 
 pub mod check;
+#[cfg(test)]
+mod recall;
 mod suggest;
 mod variants;
 pub mod vocabulary;

@@ -72,8 +72,11 @@ pub fn suggestions(word: &str, spelling_of: impl Fn(&str) -> Option<String>) -> 
             consider(&mut out, &c, at(i, 1));
         }
     }
-    // A wrong letter explains almost any short word; look only when nothing likelier does.
-    if out.is_empty() {
+    // A wrong letter explains almost any short word; look only when nothing likelier does,
+    // or in a long word, where few words are one letter apart and a likelier slip may explain
+    // the typo less well (`academice` is `academic` typed with an extra letter, or the
+    // `academics` its writer meant).
+    if out.is_empty() || n >= 8 {
         for i in (0..n).filter(|&i| lower[i].is_ascii_alphabetic()) {
             for letter in ALPHABET.chars().filter(|&l| l != lower[i]) {
                 let mut c = lower.clone();
