@@ -6,6 +6,7 @@
 
 pub mod enabled;
 pub mod grades;
+pub mod grammar;
 mod input;
 pub mod links;
 pub mod spelling;
@@ -258,7 +259,14 @@ impl std::fmt::Debug for RuleMeta {
 }
 
 /// The rule groups: the first half of every id.
-pub const GROUPS: &[&str] = &["grades", "links", "spelling", "structure", "style"];
+pub const GROUPS: &[&str] = &[
+    "grades",
+    "grammar",
+    "links",
+    "spelling",
+    "structure",
+    "style",
+];
 
 /// What the registry says of an `x-rule` id in a schema (see [`crate::schema::KnownRule`]).
 pub fn schema_rule(id: &str) -> Option<bool> {
@@ -340,6 +348,7 @@ pub(crate) use register;
 pub static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
     let mut rules: Vec<&'static RuleMeta> = [
         grades::RULES,
+        grammar::RULES,
         links::RULES,
         spelling::RULES,
         structure::RULES,

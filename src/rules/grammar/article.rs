@@ -1,0 +1,98 @@
+//! `grammar/article`: "a" before a vowel sound, "an" before a consonant sound.
+
+use crate::document::words::Kind;
+use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags "a" before a word that starts with a vowel sound and "an" before one that starts
+    /// with a consonant sound: "a interview", "an candidate". Only lower-case words of running
+    /// prose are judged; words whose first sound their spelling does not say are left alone or
+    /// known: "a user", "a unique", "a European", "a one-time", "an hour", "an honest".
+    /// Acronyms ("a SQL" or "an SQL"), names, numbers and code are never judged.
+    ///
+    /// ## Why is this bad?
+    /// It reads as a slip, usually from an edit that replaced the noun and left its article.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Schedule a interview with an candidate.
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// Schedule an interview with a candidate.
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the article is replaced; the word after it is left as it is.
+    ARTICLE { id: "grammar/article", severity: Warning, fix: Always(Safe), check: Check::Code(check) }
+}
+
+/// Beginnings spelt with a vowel and said with a consonant ("a user", "a one-time").
+const CONSONANT_SOUND: &[&str] = &[
+    "uni", "use", "usa", "usu", "uti", "ura", "ure", "uro", "eu", "ewe", "one", "once", "ubiq",
+    "ufo", "uk", "ukr", "ute",
+];
+
+/// Beginnings spelt with a consonant and said with a vowel ("an hour").
+const VOWEL_SOUND: &[&str] = &["hour", "honest", "honor", "honour", "heir", "herb"];
+
+/// Words after which an article is no article: "option a or b", "plan a and".
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "of", "in", "is", "to", "the", "a", "an", "on", "at", "by", "for", "as", "if",
+];
+
+/// Whether `word` (lower case) starts with a vowel sound; `None` when its spelling does not say.
+fn vowel_sound(word: &str) -> Option<bool> {
+    let first = word.chars().next()?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    if VOWEL_SOUND.iter().any(|p| word.starts_with(p)) {
+        return Some(true);
+    }
+    if "aeiou".contains(first) {
+        return Some(!CONSONANT_SOUND.iter().any(|p| word.starts_with(p)));
+    }
+    // "y" ("a year", "a yield") and "h" ("a hire") are consonants; words that begin with an
+    // "h" said as a vowel are listed above.
+    Some(false)
+}
+
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let words = &input.page.words;
+    let mut findings = Vec::new();
+    for pair in words.windows(2) {
+        let (article, next) = (&pair[0], &pair[1]);
+        let is_an = match article.text.as_str() {
+            "a" => false,
+            "an" => true,
+            _ => continue,
+        };
+        if !next.follows_space
+            || next.kind != Kind::Word
+            || next.quoted
+            || next.compound.is_some() && next.before_hyphen && next.text.len() <= 2
+            || NOT_NOUNS.contains(&next.text.as_str())
+        {
+            continue;
+        }
+        let Some(vowel) = vowel_sound(&next.text) else {
+            continue;
+        };
+        if vowel == is_an {
+            continue;
+        }
+        let right = if vowel { "an" } else { "a" };
+        let sound = if vowel { "vowel" } else { "consonant" };
+        let mut f = Finding::new(
+            &ARTICLE,
+            article.span,
+            format!("`{} {}`: write `{right} {}`", article.text, next.text, next.text),
+        )
+        .with_help(format!("`{right}` before a word that starts with a {sound} sound"));
+        f.fix = Some(Fix::safe(article.span, right));
+        findings.push(f);
+    }
+    findings
+}

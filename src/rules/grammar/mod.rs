@@ -1,0 +1,5 @@
+//! Grammar: slips a spell checker can see, each only where it is nearly always right.
+
+crate::rules::register! {
+    article::ARTICLE,
+}
