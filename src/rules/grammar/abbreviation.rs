@@ -1,0 +1,63 @@
+//! `grammar/abbreviation`: "e,g." and "e.i." for "e.g." and "i.e.".
+
+use crate::document::Span;
+use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags "e.g." and "i.e." typed with a comma for a dot or with their letters swapped:
+    /// `e,g.`, `e.g,`, `i,e.`, `i.e,`, `e.i.`.
+    ///
+    /// ## Why is this bad?
+    /// They read as typos, and "e.i." is no abbreviation at all.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Tools (e,g. Salesforce) and formats (e.i. CSV).
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// Tools (e.g. Salesforce) and formats (i.e. CSV).
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the abbreviation is written `e.g.` or `i.e.`, in its own case.
+    ABBREVIATION { id: "grammar/abbreviation", severity: Warning, fix: Always(Safe), check: Check::Code(check) }
+}
+
+/// The slips, each with a word boundary on both sides; `e.i.` must end in its dot.
+static SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(e,g\.?|e\.g,|i,e\.?|i\.e,|e\.i\.)(?:[\s,;:)]|$)")
+        .expect("static regex compiles")
+});
+
+fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
+    let page = &input.page;
+    let mut findings = Vec::new();
+    for &prose in &page.prose {
+        let text = page.slice(prose);
+        for caps in SLIP.captures_iter(text) {
+            let m = caps.get(1).expect("group 1 always matches");
+            let written = m.as_str();
+            let lower = written.to_lowercase();
+            let right = if lower.starts_with('e') && !lower.starts_with("e.i") {
+                "e.g."
+            } else {
+                "i.e."
+            };
+            let right = if written.starts_with(['E', 'I']) {
+                right.to_uppercase().replacen(".G.", ".g.", 1).replacen(".E.", ".e.", 1)
+            } else {
+                right.to_string()
+            };
+            let span = Span::new(prose.start + m.start(), prose.start + m.start() + written.len());
+            let mut f = Finding::new(&ABBREVIATION, span, format!("`{written}`: write `{right}`"))
+                .with_help(format!("write `{right}`"));
+            f.fix = Some(Fix::safe(span, right));
+            findings.push(f);
+        }
+    }
+    findings
+}
