@@ -3,4 +3,5 @@
 crate::rules::register! {
     abbreviation::ABBREVIATION,
     article::ARTICLE,
+    its::ITS,
 }
