@@ -96,6 +96,11 @@ impl SpellCheck {
                     Verdict::Known
                 }
                 Verdict::Unknown(s) if looks_like_a_name(word, &s) => Verdict::Known,
+                // A lower-case term in running prose is a name written small ("we deploy with
+                // kubernetes"), not the command it is beside a `/`, `.` or `-`.
+                Verdict::Known if in_running_prose(page, word) => speller
+                    .term_for(&word.text)
+                    .map_or(Verdict::Known, Verdict::WrongCase),
                 v => v,
             };
             if verdict != Verdict::Known {
@@ -220,6 +225,28 @@ fn is_proper_noun(word: &str) -> bool {
 }
 
 /// Whether a word is worth judging at all.
+/// Whether a lower-case word sits in running prose: inside a sentence, not part of a compound
+/// or a quotation, with no `/`, `.`, `-`, `_`, `@`, `:` or `#` touching it (a path, a file name,
+/// `org/repo`, a package).
+fn in_running_prose(page: &Page, word: &Word) -> bool {
+    let text = &page.text;
+    let before = text[..word.span.start].chars().next_back();
+    let after = text[word.span.end..].chars().next();
+    let touches =
+        |c: Option<char>| c.is_some_and(|c| "/.-_@:#`'\"=".contains(c) || c.is_alphanumeric());
+    word.kind == Kind::Word
+        && word.mid_sentence
+        && word.compound.is_none()
+        && !word.quoted
+        && !word.text.contains(char::is_uppercase)
+        && !touches(before)
+        // A full stop that ends the sentence is not a file name's dot.
+        && !touches(after.filter(|&c| {
+            let rest = &text[word.span.end + c.len_utf8()..];
+            !(c == '.' && (rest.is_empty() || rest.starts_with([' ', '\n', '\r'])))
+        }))
+}
+
 fn judged(word: &Word) -> bool {
     if word.text.len() > 4 * MAX_LETTERS {
         return false;

@@ -172,6 +172,20 @@ impl<'a> Speller<'a> {
         Verdict::Unknown(suggestions)
     }
 
+    /// The one right spelling of a term `word` writes in another case, from the user's lists or
+    /// the vocabulary, unless `word` is an English word too: `kubernetes` → `Kubernetes`, but
+    /// `securities` is `securities`.
+    pub fn term_for(&self, word: &str) -> Option<String> {
+        // `securities`, `canvas`, `homebrew`: an English word as well as a name.
+        if self.builtin.dictionary.check(word) || is_common(word) {
+            return None;
+        }
+        self.user
+            .iter()
+            .find_map(|v| v.term_for(word))
+            .or_else(|| self.builtin.vocabulary.term_for(word))
+    }
+
     /// The verdict on `word` when it is cheap to reach: the other English's spelling, or a
     /// word some dictionary knows. `None` means [`Speller::judge`] has more work to do.
     pub fn quick(&self, word: &str) -> Option<Verdict> {
@@ -285,6 +299,20 @@ pub fn recase(word: &str, like: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lower-case name is a casing slip unless it is an English word as well.
+    #[test]
+    fn terms_written_small() {
+        let speller = Speller::new(builtin(), Locale::En, &[]);
+        assert_eq!(
+            speller.term_for("kubernetes").as_deref(),
+            Some("Kubernetes")
+        );
+        assert_eq!(speller.term_for("jenkins").as_deref(), Some("Jenkins"));
+        assert_eq!(speller.term_for("securities"), None);
+        assert_eq!(speller.term_for("canvas"), None);
+        assert_eq!(speller.term_for("GitLab"), None);
+    }
 
     /// The built-in word lists: each block (between comments and blank lines) sorted, no entry
     /// listed twice, and no term in two casings (the fix for a wrong casing would depend on
