@@ -180,10 +180,11 @@ impl<'a> Speller<'a> {
         if self.builtin.dictionary.check(word) || is_common(word) {
             return None;
         }
+        // The whole word, not a stem: `vendrs` is a typo of `vendors`, not the plural of Vendr.
         self.user
             .iter()
-            .find_map(|v| v.term_for(word))
-            .or_else(|| self.builtin.vocabulary.term_for(word))
+            .find_map(|v| v.exact_term_for(word))
+            .or_else(|| self.builtin.vocabulary.exact_term_for(word))
     }
 
     /// The verdict on `word` when it is cheap to reach: the other English's spelling, or a
@@ -311,6 +312,7 @@ mod tests {
         assert_eq!(speller.term_for("jenkins").as_deref(), Some("Jenkins"));
         assert_eq!(speller.term_for("securities"), None);
         assert_eq!(speller.term_for("canvas"), None);
+        assert_eq!(speller.term_for("vendrs"), None);
         assert_eq!(speller.term_for("GitLab"), None);
     }
 

@@ -83,6 +83,13 @@ impl Vocabulary {
         })
     }
 
+    /// The term whose lower-case form is exactly `word`, when `word` writes it in another case:
+    /// no plural or possessive of it.
+    pub fn exact_term_for(&self, word: &str) -> Option<String> {
+        let term = self.by_lower.get(&word.to_lowercase())?;
+        (term != word).then(|| term.clone())
+    }
+
     /// Whether `lower` (or its plural) is a lower-case entry.
     pub fn has_word(&self, lower: &str) -> bool {
         stems(lower).any(|stem| self.words.contains(stem))
