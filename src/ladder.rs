@@ -127,18 +127,9 @@ pub fn build(
 /// The map as a terminal table: per family a line per track (`Senior 7 · Staff 8`, `!` after
 /// a level a rule reports), then the findings.
 pub fn text(families: &[Family]) -> String {
-    let out = text_raw(families);
     // Page text never reaches the terminal as control characters (an escape sequence in a
-    // title must not retitle or clear it).
-    out.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    // title must not retitle or clear it): shown escaped, as the human report shows them.
+    crate::report::printable(&text_raw(families)).into_owned()
 }
 
 fn text_raw(families: &[Family]) -> String {

@@ -171,11 +171,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Err(e) => return usage_error(&format!("{}: {e}", file.display())),
             };
             // The config nearest the page decides its kind, as it does for `check`.
-            let config = jobfam::paths::absolute(&file)
+            let folder = jobfam::paths::absolute(&file)
                 .parent()
-                .and_then(jobfam::config::find);
-            let settings = match config.map(|c| jobfam::config::load(&c)).transpose() {
-                Ok(settings) => settings.unwrap_or_default(),
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            let settings = match jobfam::config::nearest(&folder) {
+                Ok(settings) => settings,
                 Err(e) => {
                     problems_to_stderr(&[e.report()], 0)?;
                     return Ok(2);
@@ -199,15 +200,12 @@ fn run(cli: Cli) -> io::Result<u8> {
             output,
         } => {
             // The grade rules, the outliers among them, with the config found from here.
-            let base = match jobfam::config::find(std::path::Path::new(".")) {
-                Some(path) => match jobfam::config::load(&path) {
-                    Ok(settings) => settings,
-                    Err(e) => {
-                        problems_to_stderr(&[e.report()], 0)?;
-                        return Ok(2);
-                    }
-                },
-                None => Settings::default(),
+            let base = match jobfam::config::nearest(std::path::Path::new(".")) {
+                Ok(settings) => settings,
+                Err(e) => {
+                    problems_to_stderr(&[e.report()], 0)?;
+                    return Ok(2);
+                }
             };
             let cli = CommandLine {
                 paths,

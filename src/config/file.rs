@@ -42,6 +42,12 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
     }
 }
 
+/// The settings of the config file that applies to work in `dir` ([`find`]), or the defaults
+/// when there is none.
+pub fn nearest(dir: &Path) -> Result<Settings, ConfigFileError> {
+    find(dir).map_or_else(|| Ok(Settings::default()), |path| load(&path))
+}
+
 /// A config file that cannot be used, with every problem found in it.
 #[derive(Debug)]
 pub struct ConfigFileError {

@@ -20,7 +20,7 @@ use crate::spelling::check::{WordsError, read_list};
 use crate::spelling::{Locale, SpellCheck, Vocabulary};
 use std::path::PathBuf;
 
-pub use file::{ConfigFileError, find, load};
+pub use file::{ConfigFileError, find, load, nearest};
 
 /// What a check run does.
 #[derive(Clone, Debug, Default)]

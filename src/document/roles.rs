@@ -386,26 +386,50 @@ fn rank(title: &str) -> Option<f64> {
     certain_track(title).and(usual_grade(title).map(|(_, g)| g))
 }
 
+/// Which levels of a page can be measured against the handbook's usual grades: those whose
+/// track and level their title says. A manager title with the role words of an individual
+/// level on the page ("Senior Manager, Strategy" beside "Staff Strategy") names a level of the
+/// individual ladder, and is not measured either. The model's `outlier` and `grades/outlier`
+/// both ask this.
+pub struct Measure {
+    individual: BTreeSet<Vec<String>>,
+}
+
+impl Measure {
+    /// The measure of the page whose grade statements are `statements`.
+    pub fn new(statements: &[GradeStatement]) -> Measure {
+        Measure {
+            individual: statements
+                .iter()
+                .filter(|s| certain_track(&s.role) == Some("individual"))
+                .map(|s| role_words(&s.role))
+                .collect(),
+        }
+    }
+
+    /// The seniority `role` names and the grade the handbook usually gives it, when it can be
+    /// measured.
+    pub fn usual(&self, role: &str) -> Option<(&'static str, f64)> {
+        match certain_track(role)? {
+            "management" if self.individual.contains(&role_words(role)) => None,
+            _ => usual_grade(role),
+        }
+    }
+}
+
 /// The model's `roles`: one per grade statement, plus level headings that state no grade.
 pub fn roles(statements: &[GradeStatement], headings: &[Heading]) -> Vec<Role> {
-    // A manager title with the role words of an individual level on the page ("Senior
-    // Manager, Strategy" beside "Staff Strategy") names a level of the individual ladder.
-    let individual: BTreeSet<Vec<String>> = statements
-        .iter()
-        .filter(|s| certain_track(&s.role) == Some("individual"))
-        .map(|s| role_words(&s.role))
-        .collect();
+    let measure = Measure::new(statements);
     let outlier = |s: &GradeStatement| {
-        let certain = match certain_track(&s.role) {
-            Some("management") => !individual.contains(&role_words(&s.role)),
-            other => other.is_some(),
-        };
-        certain && usual_grade(&s.role).is_some_and(|(_, u)| (s.grade.value - u).abs() >= 2.0)
+        !is_vague(&s.role)
+            && measure
+                .usual(&s.role)
+                .is_some_and(|(_, u)| (s.grade.value - u).abs() >= 2.0)
     };
     statements
         .iter()
         .map(|s| Role {
-            outlier: !is_vague(&s.role) && outlier(s),
+            outlier: outlier(s),
             title: s.role.clone(),
             seniority: seniority_text(&s.role),
             track: track(&s.role),

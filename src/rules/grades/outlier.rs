@@ -1,7 +1,8 @@
 //! `grades/outlier`: a level graded far from the handbook's usual grade for its seniority.
 
 use super::trusted;
-use crate::document::titles::{USUAL_GRADES, title_key, usual_grade};
+use crate::document::roles::Measure;
+use crate::document::titles::{USUAL_GRADES, title_key};
 use crate::rules::{Check, Context, Finding, RunPage, declare_rule};
 use std::collections::{HashMap, HashSet};
 
@@ -38,21 +39,11 @@ fn run(pages: &[RunPage<'_>], _ctx: &Context) -> Vec<(usize, Finding)> {
     let mut levels = Vec::new();
     for (i, p) in pages.iter().enumerate() {
         let mut seen = HashSet::new();
-        // A "Senior Manager, Strategy" beside "Staff Strategy" and "Principal Strategy" names a
-        // level of the individual ladder: its track is in doubt too.
-        let individual: HashSet<Vec<String>> = trusted(&p.input.page)
-            .filter(|s| super::certain_track(&s.role) == Some("individual"))
-            .map(|s| super::role_words(&s.role))
-            .collect();
+        // Titles whose track is in doubt ("Security Manager" may lead people or not) would be
+        // measured against the wrong seniority.
+        let measure = Measure::new(&p.input.page.grades);
         for s in trusted(&p.input.page) {
-            // Titles whose track is in doubt ("Security Manager" may lead people or not)
-            // would be measured against the wrong seniority.
-            match super::certain_track(&s.role) {
-                None => continue,
-                Some("management") if individual.contains(&super::role_words(&s.role)) => continue,
-                Some(_) => {}
-            }
-            let Some((name, _)) = usual_grade(&s.role) else {
+            let Some((name, _)) = measure.usual(&s.role) else {
                 continue;
             };
             if seen.insert(title_key(&s.role)) {
