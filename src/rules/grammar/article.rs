@@ -6,10 +6,12 @@ use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Flags "a" before a word that starts with a vowel sound and "an" before one that starts
-    /// with a consonant sound: "a interview", "an candidate". Only lower-case words of running
-    /// prose are judged; words whose first sound their spelling does not say are left alone or
-    /// known: "a user", "a unique", "a European", "a one-time", "an hour", "an honest".
-    /// Acronyms ("a SQL" or "an SQL"), names, numbers and code are never judged.
+    /// with a consonant sound: "a interview", "an candidate", "an Senior Engineer". Words of
+    /// running prose are judged, in lower case or with one capital; words whose first sound
+    /// their spelling does not say are left alone or known: "a user", "a unique", "a European",
+    /// "a one-time", "an hour", "an honest". A capitalised word is judged only when it is a
+    /// common English word ("Senior", "Individual"), not a name ("an Uber", "a Unix").
+    /// Acronyms ("a SQL" or "an SQL"), CamelCase names, numbers and code are never judged.
     ///
     /// ## Why is this bad?
     /// It reads as a slip, usually from an edit that replaced the noun and left its article.
@@ -59,6 +61,15 @@ fn vowel_sound(word: &str) -> Option<bool> {
     Some(false)
 }
 
+/// `word` in lower case when it is written with one capital, first (`Senior`); `None` when it
+/// is not.
+fn title_case(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    (first.is_ascii_uppercase() && chars.as_str().chars().all(|c| c.is_ascii_lowercase()))
+        .then(|| word.to_ascii_lowercase())
+}
+
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let words = &input.page.words;
     let mut findings = Vec::new();
@@ -77,7 +88,15 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(vowel) = vowel_sound(&next.text) else {
+        // A capitalised common word ("an Senior Engineer", "a Individual Growth Plan") is
+        // judged in lower case; a name is not ("an Uber", "a Unix"): its first sound varies,
+        // and "an Twilio" is more likely "and Twilio" than "a Twilio".
+        let lower = match title_case(&next.text) {
+            Some(lower) if crate::spelling::is_common(&lower) => lower,
+            Some(_) => continue,
+            None => next.text.clone(),
+        };
+        let Some(vowel) = vowel_sound(&lower) else {
             continue;
         };
         if vowel == is_an {
