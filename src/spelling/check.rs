@@ -207,9 +207,14 @@ fn looks_like_a_name(word: &Word, suggestions: &[Suggestion]) -> bool {
         return false;
     }
     let all_names = suggestions.iter().all(|s| is_proper_noun(&s.word));
+    // Two slips from a common word is what a name is as often as a typo (`Impartner`:
+    // Importer, `Sarbanes`: Sardines): inside a sentence, a capitalised word is not corrected
+    // that far.
     let unexplained = word.mid_sentence
-        && word.text.chars().count() < 8
-        && suggestions.iter().all(|s| s.cost >= 2);
+        && (word.text.chars().count() < 8 && suggestions.iter().all(|s| s.cost >= 2)
+            || suggestions
+                .iter()
+                .all(|s| s.cost >= super::suggest::TWO_SLIPS));
     all_names || unexplained
 }
 

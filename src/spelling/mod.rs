@@ -10,6 +10,7 @@
 //! names and jargon far more often than typos, and are left alone.
 
 pub mod check;
+pub mod lists;
 #[cfg(test)]
 mod recall;
 mod suggest;
@@ -17,11 +18,11 @@ mod variants;
 pub mod vocabulary;
 
 pub use check::SpellCheck;
-pub use suggest::{Suggestion, clear_best, has_rival};
+pub use suggest::{Suggestion, clear_best};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
@@ -82,6 +83,97 @@ fn common_words() -> &'static HashSet<&'static str> {
             .collect()
     })
 }
+
+/// How common a term of the vocabulary is taken to be when the frequency list lacks it
+/// (zipf×10: once in a million words), as common as ordinary words of a handbook.
+const TERM_ZIPF: u8 = 30;
+
+/// Words shorter than this are not corrected two slips away: too many words are that close.
+pub const TWO_SLIP_LETTERS: usize = 7;
+
+/// How much rarer (zipf×10) than the best correction one slip away a word two slips away may
+/// be and still be named beside it: a thirtieth as common.
+const NEARLY: u8 = 15;
+
+/// At most how many words two slips away may explain a word for it to be called a typo.
+const TWO_SLIP_RIVALS: usize = 2;
+
+/// How common (zipf×10) a word must be to be suggested two slips away: once in a million.
+const TWO_SLIP_ZIPF: u8 = 30;
+
+/// Words, as letters, by their first letter and length.
+type ByStart = HashMap<(char, usize), Vec<Vec<char>>>;
+
+/// The words a correction two slips away may be, by first letter and length: the common words
+/// (see [`is_common`]), the words of the frequency list used once in a million words or more,
+/// and the vocabulary; built the first time a long unknown word needs it.
+fn common_by_start() -> &'static ByStart {
+    static INDEX: OnceLock<ByStart> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let words: HashSet<&str> = common_words()
+            .iter()
+            .copied()
+            .chain(lists::frequent(TWO_SLIP_ZIPF))
+            .chain(builtin().vocabulary.lower_entries())
+            .collect();
+        let mut index = ByStart::new();
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            if let Some(&first) = chars.first() {
+                index.entry((first, chars.len())).or_default().push(chars);
+            }
+        }
+        index
+    })
+}
+
+/// Whether `lower` is two common words of three letters or more written as one (`timebound`,
+/// `workback`, `workscope`): a coined compound, not a word two slips from another.
+fn joins_two_words(lower: &str) -> bool {
+    lower
+        .char_indices()
+        .skip(3)
+        .filter(|&(i, _)| lower.len() - i >= 3)
+        .any(|(i, _)| is_common(&lower[..i]) && is_common(&lower[i..]))
+}
+
+/// The common words exactly two slips from `lower` (a lower-case word) that start with the
+/// same letter (typists rarely get the first one wrong), sorted.
+pub fn two_slip_words(lower: &str) -> Vec<String> {
+    let chars: Vec<char> = lower.chars().collect();
+    let Some(&first) = chars.first() else {
+        return Vec::new();
+    };
+    let index = common_by_start();
+    let mut out: Vec<String> = (chars.len().saturating_sub(2)..=chars.len() + 2)
+        .filter_map(|len| index.get(&(first, len)))
+        .flatten()
+        .filter(|c| suggest::within(&chars, c, 2) && !suggest::within(&chars, c, 1))
+        .map(|c| c.iter().collect())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether a word other than `best` could as well be what `word` meant, so that `--fix` must
+/// leave the choice to a person: see [`suggest::has_rival`]; or, in a long word, a common word
+/// two slips away that is far commoner than `best` (`Provisiong` is one slip from `Provision`
+/// and two from `Provisioning`).
+pub fn has_rival(word: &str, best: &str) -> bool {
+    if suggest::has_rival(word, best) {
+        return true;
+    }
+    let best = best.to_lowercase();
+    let floor = lists::zipf_or_rare(&best).saturating_add(FAR_COMMONER);
+    word.chars().count() >= TWO_SLIP_LETTERS
+        && two_slip_words(&word.to_lowercase())
+            .iter()
+            .any(|w| *w != best && lists::zipf_or_rare(w) >= floor)
+}
+
+/// How much commoner (zipf×10) a word two slips away must be than the one-slip correction to
+/// count as its rival: ten times as common.
+const FAR_COMMONER: u8 = 10;
 
 /// Whether `lower` is one of the commonest English words.
 pub fn is_common(lower: &str) -> bool {
@@ -155,21 +247,81 @@ impl<'a> Speller<'a> {
             return Verdict::Unknown(Vec::new());
         }
         let mut suggestions = suggest::suggestions(word, |c| self.spelling_of(c, word));
+        // Two slips in a long word (`Cusomter`, `lifycle`), when nothing one slip away and
+        // exactly one common word two slips away explains it.
+        if suggestions.is_empty()
+            && word.chars().count() >= TWO_SLIP_LETTERS
+            && !joins_two_words(&word.to_lowercase())
+        {
+            let two = two_slip_words(&word.to_lowercase());
+            if two.len() <= TWO_SLIP_RIVALS {
+                suggestions.extend(two.iter().filter_map(|w| {
+                    Some(Suggestion {
+                        word: self.spelling_of(w, word)?,
+                        cost: suggest::TWO_SLIPS,
+                        common: true,
+                    })
+                }));
+            }
+        } else if word.chars().count() >= TWO_SLIP_LETTERS {
+            // A word two neighbouring letters away and nearly as common as the best one slip away
+            // is worth naming beside it: `Provisiong` is `Provision` or `Provisioning`.
+            let best = suggestions
+                .iter()
+                .map(|s| lists::zipf_or_rare(&s.word.to_lowercase()))
+                .max()
+                .unwrap_or(lists::RARE);
+            let lower = word.to_lowercase();
+            let two = two_slip_words(&lower);
+            let near: Vec<Suggestion> = two
+                .iter()
+                .filter(|w| {
+                    suggest::dropped_pair(&lower, w)
+                        && lists::zipf_or_rare(w).saturating_add(NEARLY) >= best
+                })
+                .filter_map(|w| {
+                    Some(Suggestion {
+                        word: self.spelling_of(w, word)?,
+                        cost: suggest::TWO_SLIPS,
+                        common: true,
+                    })
+                })
+                .take(TWO_SLIP_RIVALS)
+                .collect();
+            suggestions.extend(near);
+        }
         for s in &mut suggestions {
             s.common = is_common(&s.word.to_lowercase())
                 || self.builtin.vocabulary.knows(&s.word)
                 || self.user.iter().any(|v| v.knows(&s.word));
         }
-        // Likeliest slip first; within a kind of slip, common words before rare ones, then
-        // American spelling before British (it is the one the dictionary itself has).
+        // The likeliest meant word first. A swapped pair or a tripled letter is so telling a
+        // slip that the word it explains comes first (`traiging` is `triaging`, however much
+        // commoner `training` is); otherwise how common a word is against how likely its slip
+        // is (`thet` is `the`, not `theft`); then American spelling before British (it is the
+        // one the dictionary itself has).
         suggestions.sort_by_key(|s| {
-            let british = self
-                .builtin
-                .variants
-                .accepts(&s.word.to_lowercase(), Locale::En);
-            (suggest::tier(s.cost), !s.common, s.cost, british)
+            let lower = s.word.to_lowercase();
+            let british = self.builtin.variants.accepts(&lower, Locale::En);
+            (
+                s.cost != 0,
+                std::cmp::Reverse(suggest::score(s.cost, self.commonness(s, &lower))),
+                s.cost,
+                british,
+            )
         });
         Verdict::Unknown(suggestions)
+    }
+
+    /// How common a suggestion is (zipf×10): from the frequency list, or, for a term of the
+    /// vocabulary or the user's words that the list lacks, as common as a handbook's own
+    /// words are.
+    fn commonness(&self, s: &Suggestion, lower: &str) -> u8 {
+        lists::zipf(lower).unwrap_or(if s.common && !is_common(lower) {
+            TERM_ZIPF
+        } else {
+            lists::RARE
+        })
     }
 
     /// The one right spelling of a term `word` writes in another case, from the user's lists or
@@ -223,6 +375,7 @@ impl<'a> Speller<'a> {
         b.dictionary.check(word)
             || (base.len() < word.len() && b.dictionary.check(base))
             || plural_of_known(word, |stem| b.dictionary.check(stem))
+            || lists::extra_knows(word)
             || (self.locale != Locale::EnUs && self.american_of(word).is_some())
             || b.vocabulary.knows(word)
             || self.user.iter().any(|v| v.knows(word))

@@ -29,6 +29,74 @@ pub fn tier(cost: u8) -> u8 {
     }
 }
 
+/// The cost of a correction two slips away (`Cusomter` for `Customer`): never a sure fix.
+pub const TWO_SLIPS: u8 = 6;
+
+/// How much less likely a slip of this cost makes a correction, on the zipf×10 scale of
+/// [`crate::spelling::zipf`] (10 is ten times less likely). A swapped pair costs nothing; a
+/// dropped letter is likelier than an extra one, and both far likelier than a wrong one. So a
+/// much commoner word explained by a slightly less likely slip wins: `thet` is `the` with an
+/// extra letter rather than `theft` with a dropped one, `Auxillary` `Auxiliary` with a wrong
+/// letter rather than the rare `Axillary` with an extra one.
+pub fn penalty(cost: u8) -> i32 {
+    match cost {
+        0 => 0,
+        1 => 5,
+        2 => 7,
+        3 => 15,
+        4 => 20,
+        5 => 30,
+        _ => 40,
+    }
+}
+
+/// How likely the writer meant a correction of this cost and commonness (`zipf`, the zipf
+/// scale times ten): higher is likelier.
+pub fn score(cost: u8, zipf: u8) -> i32 {
+    i32::from(zipf) - penalty(cost)
+}
+
+/// Whether `a` and `b` are at most `max` slips apart (letters dropped, added or replaced, or
+/// neighbours swapped: the optimal string alignment distance), for short `max`.
+pub fn within(a: &[char], b: &[char], max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let m = b.len();
+    // Three rows of the distance table: two back (for a swap), the last, this one.
+    let mut back2: Vec<usize> = vec![0; m + 1];
+    let mut back1: Vec<usize> = (0..=m).collect();
+    let mut row: Vec<usize> = vec![0; m + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut least = row[0];
+        for j in 1..=m {
+            let same = a[i - 1] == b[j - 1];
+            let mut d = (back1[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(back1[j - 1] + usize::from(!same));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(back2[j - 2] + 1);
+            }
+            row[j] = d;
+            least = least.min(d);
+        }
+        if least > max {
+            return false;
+        }
+        std::mem::swap(&mut back2, &mut back1);
+        std::mem::swap(&mut back1, &mut row);
+    }
+    back1[m] <= max
+}
+
+/// Whether `typo` is `word` with two neighbouring letters dropped (`provisiong`,
+/// `provisioning`), the one slip of two letters that typists make.
+pub fn dropped_pair(typo: &str, word: &str) -> bool {
+    let (t, w): (Vec<char>, Vec<char>) = (typo.chars().collect(), word.chars().collect());
+    w.len() == t.len() + 2 && (0..=t.len()).any(|i| t[..i] == w[..i] && t[i..] == w[i + 2..])
+}
+
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz";
 
 /// The known words one slip from `word`, cheapest first; `spelling_of` says how the
@@ -243,5 +311,22 @@ mod tests {
         // Two extra letters are no slip anyone makes.
         assert!(!has_rival("accross", "across"));
         assert!(!has_rival("prefered", "preferred"));
+    }
+
+    #[test]
+    fn slips_apart() {
+        let c = |w: &str| w.chars().collect::<Vec<_>>();
+        assert!(within(&c("cusomter"), &c("customer"), 2));
+        assert!(!within(&c("cusomter"), &c("customer"), 1));
+        assert!(within(&c("lifycle"), &c("lifecycle"), 2));
+        assert!(within(&c("volitality"), &c("volatility"), 2));
+        assert!(within(&c("archtiect"), &c("architect"), 1));
+        assert!(!within(&c("abcdefgh"), &c("hgfedcba"), 2));
+        assert!(!within(&c("short"), &c("shortening"), 2));
+        assert!(within(&c(""), &c("ab"), 2));
+        assert!(dropped_pair("provisiong", "provisioning"));
+        assert!(!dropped_pair("provisiong", "provisional"));
+        assert!(!dropped_pair("intervew", "interviews"));
+        assert!(dropped_pair("ab", "abcd") && dropped_pair("cd", "abcd"));
     }
 }

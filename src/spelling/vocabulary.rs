@@ -90,6 +90,14 @@ impl Vocabulary {
         (term != word).then(|| term.clone())
     }
 
+    /// Every entry in lower case: the words, and the terms that are not former casings.
+    pub fn lower_entries(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(String::as_str)
+            .chain(self.by_lower.keys().map(String::as_str))
+    }
+
     /// Whether `lower` (or its plural) is a lower-case entry.
     pub fn has_word(&self, lower: &str) -> bool {
         stems(lower).any(|stem| self.words.contains(stem))

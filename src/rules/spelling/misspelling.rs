@@ -11,8 +11,23 @@ declare_rule! {
     /// Flags a word that is in none of jobfam's dictionaries (SCOWL's en_US dictionary, British
     /// spellings, the built-in vocabulary of DevOps, business, HR and product names, and your
     /// own word lists) when one typing slip would turn it into a word they know: a dropped,
-    /// extra, doubled or wrong letter, or two letters swapped. The message names the likeliest
-    /// correction.
+    /// extra, doubled or wrong letter, or two letters swapped. In a word of seven letters or
+    /// more that no single slip explains, two slips are tried ("Cusomter", "lifycle",
+    /// "Volitality"): the word is reported when one or two common words are that close, and
+    /// it is not two words run together ("workback", "timebound").
+    ///
+    /// The message names the likeliest correction: the word a writer most probably meant,
+    /// weighing how common each candidate is (word frequencies from wordfreq) against how
+    /// likely its slip is. A swapped pair or a tripled letter comes first; otherwise "thet"
+    /// is "the" rather than "theft", "Auxillary" "Auxiliary" rather than the rare "Axillary",
+    /// "Exends" "Extends" rather than "Expends". The help names the runners-up, and a word two
+    /// neighbouring letters away that is nearly as common ("Provisiong": "Provision" or
+    /// "Provisioning").
+    ///
+    /// What counts as a word: SCOWL's en_US dictionary, and SCOWL's larger American and
+    /// British lists ("hotspots", "centricity", "interdependencies"), less the rare words one
+    /// slip from a far commoner one ("goup", "wons"). Words only the larger lists know are
+    /// accepted but never suggested.
     ///
     /// Only prose is read: not code, URLs, link targets, HTML, e-mail addresses, handles, file
     /// names, tokens with digits, acronyms (`OKRs`), CamelCase names (`GitLab`) or capitalised
@@ -20,8 +35,8 @@ declare_rule! {
     /// are left alone: a checker that cries wolf gets switched off. So are words with letters
     /// outside ASCII (`Sofía`), and capitalised words that look like names: every correction is
     /// a name (`Kaela`: Karla), or, inside a sentence, a short word that no dropped letter,
-    /// swapped pair or doubled letter explains (`Marek`: Mark). Headings, titles and sentence
-    /// starts are always checked.
+    /// swapped pair or doubled letter explains (`Marek`: Mark) or a word only two slips explain
+    /// (`Impartner`: Importer). Headings, titles and sentence starts are always checked.
     ///
     /// ## Why is this bad?
     /// A job-family page is read by every candidate for the job. "Responsibilties" under a
@@ -48,7 +63,9 @@ declare_rule! {
     /// have too many neighbours for a guess to be applied unseen.
     ///
     /// The fix is safe unless another common word is nearly as likely: two neighbouring
-    /// letters dropped, or, for a fix that adds or drops a letter, a neighbouring key struck.
+    /// letters dropped, a word two slips away that is ten times as common, or, for a fix that
+    /// adds or drops a letter, a neighbouring key struck. A correction two slips away, or one
+    /// that needs a wrong letter, is never applied unseen.
     /// "Provisiong" is one letter from "Provision" and two from "Provisioning", and
     /// "operatea" is "operate" with an extra letter or "operates" with `a` for `s`, so their
     /// fixes are unsafe: shown in the report, applied only with `--unsafe-fixes`. So is a fix
