@@ -44,6 +44,13 @@ pub struct Builtin {
     variants: Variants,
 }
 
+impl Builtin {
+    /// The built-in domain vocabulary.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+}
+
 static BUILTIN: OnceLock<Builtin> = OnceLock::new();
 
 /// The built-in dictionaries, loaded on first use.

@@ -98,6 +98,11 @@ impl Vocabulary {
             .chain(self.by_lower.keys().map(String::as_str))
     }
 
+    /// The term whose lower-case form is exactly `lower`, as the term is spelt.
+    pub fn term_spelt(&self, lower: &str) -> Option<&str> {
+        self.by_lower.get(lower).map(String::as_str)
+    }
+
     /// Whether `lower` (or its plural) is a lower-case entry.
     pub fn has_word(&self, lower: &str) -> bool {
         stems(lower).any(|stem| self.words.contains(stem))
