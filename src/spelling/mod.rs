@@ -246,6 +246,20 @@ impl<'a> Speller<'a> {
             // `jenkins`, `splunk`: a lower-case name is often the command or package. Only a
             // casing no command has (`Gitlab`, `github`, `Devops`) is surely wrong.
             if word.chars().all(|c| !c.is_uppercase()) && recase(word, &term) == term {
+                // But a command is not written in the plural: `vendrs` is a typo of `vendors`
+                // far more often than Vendr's plural.
+                let lower = word.to_lowercase();
+                let exact = self
+                    .user
+                    .iter()
+                    .chain([&&self.builtin.vocabulary])
+                    .any(|v| v.term_spelt(&lower).is_some());
+                if !exact && suggest {
+                    let corrections = self.corrections(word);
+                    if corrections.iter().any(|s| s.common && s.cost <= 2) {
+                        return Verdict::Unknown(corrections);
+                    }
+                }
                 return Verdict::Known;
             }
             return Verdict::WrongCase(term);
@@ -253,6 +267,11 @@ impl<'a> Speller<'a> {
         if !suggest {
             return Verdict::Unknown(Vec::new());
         }
+        Verdict::Unknown(self.corrections(word))
+    }
+
+    /// The corrections of an unknown `word`, likeliest first.
+    fn corrections(&self, word: &str) -> Vec<Suggestion> {
         let mut suggestions = suggest::suggestions(word, |c| self.spelling_of(c, word));
         // Two slips in a long word (`Cusomter`, `lifycle`), when nothing one slip away and
         // exactly one common word two slips away explains it.
@@ -317,7 +336,7 @@ impl<'a> Speller<'a> {
                 british,
             )
         });
-        Verdict::Unknown(suggestions)
+        suggestions
     }
 
     /// How common a suggestion is (zipf×10): from the frequency list, or, for a term of the
@@ -401,7 +420,10 @@ impl<'a> Speller<'a> {
             .chain(std::iter::once(&self.builtin.vocabulary));
         for list in lists {
             if let Some(term) = list.term_of(lower) {
-                return Some(term);
+                // `anvas` is `canvas`, the English word, not the product Canvas.
+                let english =
+                    like.chars().all(|c| !c.is_uppercase()) && self.builtin.dictionary.check(lower);
+                return Some(if english { lower.to_string() } else { term });
             }
             if list.has_word(lower) {
                 return Some(recase(lower, like));
@@ -550,6 +572,16 @@ mod tests {
             panic!("a typo is unknown");
         };
         assert_eq!(s[0].word, "Responsibilities");
+        // A lower-case plural of a name is a typo when an English word is one slip away,
+        // and a typo of an English word that is also a name is corrected in lower case.
+        let first = |w: &str| match judge(w, Locale::En) {
+            Verdict::Unknown(s) => s.first().map(|s| s.word.clone()),
+            v => panic!("{w}: {v:?}"),
+        };
+        assert_eq!(first("vendrs").as_deref(), Some("vendors"));
+        assert_eq!(first("anvas").as_deref(), Some("canvas"));
+        assert_eq!(first("Anvas").as_deref(), Some("Canvas"));
+        assert_eq!(judge("jenkins", Locale::En), Verdict::Known);
     }
 
     #[test]
