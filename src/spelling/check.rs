@@ -90,17 +90,30 @@ impl SpellCheck {
             }
             let verdict = match self.memoized(&speller, word, key) {
                 // A lower-case part of a compound is an identifier: `gitlab-org`, `gitlab-runner`.
+                // But not after a prefix: `non-gaap` is prose.
                 Verdict::WrongCase(_)
-                    if word.compound.is_some() && !word.text.contains(char::is_uppercase) =>
+                    if word.compound.as_deref().is_some_and(|c| !after_prefix(c, &word.text))
+                        && !word.text.contains(char::is_uppercase) =>
                 {
                     Verdict::Known
                 }
                 Verdict::Unknown(s) if looks_like_a_name(word, &s) => Verdict::Known,
                 // A lower-case term in running prose is a name written small ("we deploy with
-                // kubernetes"), not the command it is beside a `/`, `.` or `-`.
-                Verdict::Known if in_running_prose(page, word) => speller
-                    .term_for(&word.text)
-                    .map_or(Verdict::Known, Verdict::WrongCase),
+                // kubernetes"), not the command it is beside a `/`, `.` or `-`; so is one after
+                // a prefix ("non-gaap").
+                Verdict::Known
+                    if in_running_prose(page, word)
+                        || word.compound.as_deref().is_some_and(|c| {
+                            word.mid_sentence
+                                && !word.quoted
+                                && !word.text.contains(char::is_uppercase)
+                                && after_prefix(c, &word.text)
+                        }) =>
+                {
+                    speller
+                        .term_for(&word.text)
+                        .map_or(Verdict::Known, Verdict::WrongCase)
+                }
                 v => v,
             };
             if verdict != Verdict::Known {
@@ -143,7 +156,8 @@ impl SpellCheck {
     }
 
     fn judge_word(&self, speller: &Speller<'_>, word: &Word) -> Verdict {
-        // CamelCase is a name or code unless it is a known term in the wrong case, and a word
+        // CamelCase is a name or code unless it is a known term in the wrong case or an
+        // English word with a capital typed inside it (`ExperIence`), and a word
         // too short to tell its typos from other words is not corrected: no suggestions.
         // Letters outside ASCII (`Sofía`, `Zürich`) mark a name or a foreign word: a typist's
         // slip does not add an accent.
@@ -152,7 +166,15 @@ impl SpellCheck {
             && (MIN_LETTERS..=MAX_LETTERS).contains(&letters)
             && word.text.is_ascii();
         match speller.judge_with(&word.text, suggest) {
-            Verdict::Unknown(_) if word.kind == Kind::Camel => Verdict::Known,
+            Verdict::Unknown(_) if word.kind == Kind::Camel => speller
+                .stray_capital(&word.text)
+                .map_or(Verdict::Known, |fixed| {
+                    Verdict::Unknown(vec![Suggestion {
+                        word: fixed,
+                        cost: 0,
+                        common: true,
+                    }])
+                }),
             v => v,
         }
     }
@@ -250,6 +272,16 @@ fn in_running_prose(page: &Page, word: &Word) -> bool {
             let rest = &text[word.span.end + c.len_utf8()..];
             !(c == '.' && (rest.is_empty() || rest.starts_with([' ', '\n', '\r'])))
         }))
+}
+
+/// Whether `compound` is `word` after prefixes written with a hyphen (`non-gaap`).
+fn after_prefix(compound: &str, word: &str) -> bool {
+    compound.strip_suffix(word).is_some_and(|head| {
+        head.strip_suffix('-').is_some_and(|head| {
+            head.split('-')
+                .all(|p| PREFIXES.contains(&p.to_lowercase().as_str()))
+        })
+    })
 }
 
 fn judged(word: &Word) -> bool {

@@ -339,6 +339,32 @@ impl<'a> Speller<'a> {
         suggestions
     }
 
+    /// The English word `word` is with one capital typed inside it by mistake: `ExperIence` is
+    /// `Experience`. Not when the capital joins two words (`BlackBerry`, `PlayBook`: a name
+    /// or a compound), nor with two capitals inside (`LaTeX`).
+    pub fn stray_capital(&self, word: &str) -> Option<String> {
+        let inner: Vec<(usize, char)> = word
+            .char_indices()
+            .skip(1)
+            .filter(|(_, c)| c.is_uppercase())
+            .collect();
+        let [(at, _)] = inner[..] else {
+            return None;
+        };
+        if !word.is_ascii() || word.len() < 6 {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let (left, right) = lower.split_at(at);
+        let joins = |part: &str| part.len() >= 2 && (is_common(part) || self.knows(part));
+        if joins(left) && joins(right) {
+            return None;
+        }
+        let fixed = recase(&lower, &word[..1]);
+        (self.builtin.dictionary.check(&lower) || self.builtin.dictionary.check(&fixed))
+            .then_some(fixed)
+    }
+
     /// How common a suggestion is (zipf×10): from the frequency list, or, for a term of the
     /// vocabulary or the user's words that the list lacks, as common as a handbook's own
     /// words are.

@@ -319,22 +319,22 @@ fn statistics_quiet_and_exit_zero() {
         out,
         // The pages that are not job pages (no job-page sections) get only the prose rules.
         concat!(
-            "16  spelling/misspelling       [*] 6 fixable\n",
-            "11  spelling/term-case         [*]\n",
+            "18  spelling/misspelling       [*] 8 fixable\n",
+            "12  spelling/term-case         [*]\n",
             " 4  structure/missing-section\n",
             " 3  spelling/repeated-word     [*] 2 fixable\n",
-            "34 errors, 0 warnings in 13 files\n"
+            "37 errors, 0 warnings in 14 files\n"
         )
     );
     let (code, out, _) = run(&["check", "fixtures/spelling/", "-q"]);
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "34 errors, 0 warnings in 13 files\n[*] 19 fixable with --fix (2 more with --unsafe-fixes)\n"
+        "37 errors, 0 warnings in 14 files\n[*] 22 fixable with --fix (2 more with --unsafe-fixes)\n"
     );
     let (code, out, _) = run(&["check", "fixtures/spelling/", "-q", "--exit-zero"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("34 errors"), "{out}");
+    assert!(out.starts_with("37 errors"), "{out}");
     // Something that cannot be checked still fails.
     let (code, _, _) = run(&["check", "no-such-page.md", "--exit-zero"]);
     assert_eq!(code, 2);

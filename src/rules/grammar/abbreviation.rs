@@ -7,11 +7,12 @@ use std::sync::LazyLock;
 
 declare_rule! {
     /// ## What it does
-    /// Flags "e.g." and "i.e." typed with a comma for a dot or with their letters swapped:
-    /// `e,g.`, `e.g,`, `i,e.`, `i.e,`, `e.i.`.
+    /// Flags "e.g." and "i.e." typed with a comma for a dot, with their letters swapped or
+    /// with the first dot left out: `e,g.`, `e.g,`, `i,e.`, `i.e,`, `e.i.`, `eg.`, `ie.`.
     ///
     /// ## Why is this bad?
-    /// They read as typos, and "e.i." is no abbreviation at all.
+    /// They read as typos, and "e.i." is no abbreviation at all. Style guides agree on "e.g."
+    /// and "i.e." with both dots.
     ///
     /// ## Example
     /// ```markdown
@@ -27,9 +28,10 @@ declare_rule! {
     ABBREVIATION { id: "grammar/abbreviation", severity: Warning, fix: Always(Safe), check: Check::Code(check) }
 }
 
-/// The slips, each with a word boundary on both sides; `e.i.` must end in its dot.
+/// The slips, each with a word boundary on both sides; `e.i.`, `eg.` and `ie.` must end in
+/// their dot.
 static SLIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(e,g\.?|e\.g,|i,e\.?|i\.e,|e\.i\.)(?:[\s,;:)]|$)")
+    Regex::new(r"(?i)\b(e,g\.?|e\.g,|i,e\.?|i\.e,|e\.i\.|eg\.|ie\.)(?:[\s,;:)]|$)")
         .expect("static regex compiles")
 });
 

@@ -1,6 +1,6 @@
 //! `grammar/article`: "a" before a vowel sound, "an" before a consonant sound.
 
-use crate::document::words::Kind;
+use crate::document::words::{Kind, Word};
 use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
 
 declare_rule! {
@@ -11,7 +11,9 @@ declare_rule! {
     /// their spelling does not say are left alone or known: "a user", "a unique", "a European",
     /// "a one-time", "an hour", "an honest". A capitalised word is judged only when it is a
     /// common English word ("Senior", "Individual"), not a name ("an Uber", "a Unix").
-    /// Acronyms ("a SQL" or "an SQL"), CamelCase names, numbers and code are never judged.
+    /// Numbers are judged as said: "an 8-hour day", "an 80-minute interview", "an 11", "an
+    /// 18-month plan", "a 100". Acronyms ("a SQL" or "an SQL"), CamelCase names and code are
+    /// never judged.
     ///
     /// ## Why is this bad?
     /// It reads as a slip, usually from an edit that replaced the noun and left its article.
@@ -70,11 +72,58 @@ fn title_case(word: &str) -> Option<String> {
         .then(|| word.to_ascii_lowercase())
 }
 
+/// Whether a number said aloud starts with a vowel sound: "an 8", "an 80-minute", "an 11",
+/// "an 18-month", "an 8th"; "a 1", "a 100", "a 2020". `None` when `text` does not start with a
+/// digit.
+fn number_vowel_sound(text: &str) -> Option<bool> {
+    let digits: &str = &text[..text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len())];
+    if digits.is_empty() {
+        return None;
+    }
+    Some(digits.starts_with('8') || digits == "11" || digits == "18")
+}
+
+/// The number right after the article `word` ("a 80", "a [8](…)") and whether it starts with
+/// a vowel sound, when `word` is "a" or "an" and a number follows it.
+fn number_after<'t>(text: &'t str, word: &Word) -> Option<(&'t str, bool)> {
+    if word.text != "a" && word.text != "an" {
+        return None;
+    }
+    let rest = text.get(word.span.end..)?.strip_prefix(' ')?;
+    let rest = rest.strip_prefix('[').unwrap_or(rest);
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let number = &rest[..end];
+    Some((number, number_vowel_sound(number)?))
+}
+
+/// The finding for `article` before the word `next`, which starts with a vowel sound or not.
+fn finding(article: &Word, next: &str, vowel: bool) -> Finding {
+    let right = if vowel { "an" } else { "a" };
+    let sound = if vowel { "vowel" } else { "consonant" };
+    let mut f = Finding::new(
+        &ARTICLE,
+        article.span,
+        format!("`{} {next}`: write `{right} {next}`", article.text),
+    )
+    .with_help(format!("`{right}` before a word that starts with a {sound} sound"));
+    f.fix = Some(Fix::safe(article.span, right));
+    f
+}
+
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let words = &input.page.words;
     let mut findings = Vec::new();
-    for pair in words.windows(2) {
-        let (article, next) = (&pair[0], &pair[1]);
+    for (i, article) in words.iter().enumerate() {
+        // A number is no word of the page: read it after the article ("a 80", "a [8](…)").
+        if let Some((number, vowel)) = number_after(&input.page.text, article) {
+            if (article.text == "an") != vowel {
+                findings.push(finding(article, number, vowel));
+            }
+            continue;
+        }
+        let Some(next) = words.get(i + 1) else {
+            continue;
+        };
         let is_an = match article.text.as_str() {
             "a" => false,
             "an" => true,
@@ -102,16 +151,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         if vowel == is_an {
             continue;
         }
-        let right = if vowel { "an" } else { "a" };
-        let sound = if vowel { "vowel" } else { "consonant" };
-        let mut f = Finding::new(
-            &ARTICLE,
-            article.span,
-            format!("`{} {}`: write `{right} {}`", article.text, next.text, next.text),
-        )
-        .with_help(format!("`{right}` before a word that starts with a {sound} sound"));
-        f.fix = Some(Fix::safe(article.span, right));
-        findings.push(f);
+        findings.push(finding(article, &next.text, vowel));
     }
     findings
 }

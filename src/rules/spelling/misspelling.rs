@@ -16,6 +16,9 @@ declare_rule! {
     /// "Volitality"): the word is reported when one or two common words are that close, and
     /// it is not two words run together ("workback", "timebound").
     ///
+    /// A word with one capital typed inside it (`ExperIence`, `manaGement`) is flagged too,
+    /// unless the capital joins two words (`BlackBerry`, `PlayBook`), as names do.
+    ///
     /// The message names the likeliest correction: the word a writer most probably meant,
     /// weighing how common each candidate is (word frequencies from wordfreq) against how
     /// likely its slip is. A swapped pair or a tripled letter comes first; otherwise "thet"
@@ -106,7 +109,10 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
             if let Some(clear) = clear_best(&word.text, suggestions) {
                 // "Provisiong": one letter too many for "Provision", two too few for
                 // "Provisioning". Either is plausible, so the fix is shown, not applied.
-                let rival = *rivals
+                // A capital typed inside a word (`ExperIence`) has no rival: only its case
+                // changes.
+                let rival = !clear.word.eq_ignore_ascii_case(&word.text)
+                    && *rivals
                     .entry((word.text.to_lowercase(), clear.word.to_lowercase()))
                     .or_insert_with(|| has_rival(&word.text, &clear.word));
                 let fix = replace_word(page, word, &clear.word);
