@@ -89,10 +89,22 @@ impl SpellCheck {
                 continue;
             }
             let verdict = match self.memoized(&speller, word, key) {
+                // An acronym written as a name (`Sox` for SOX) is a name after another name or
+                // inside a compound: "Red Sox", "Seo-yeon".
+                Verdict::WrongCase(term)
+                    if is_acronym(&term)
+                        && !is_acronym(&word.text)
+                        && (word.compound.is_some() || follows_a_name(page, i)) =>
+                {
+                    Verdict::Known
+                }
                 // A lower-case part of a compound is an identifier: `gitlab-org`, `gitlab-runner`.
                 // But not after a prefix: `non-gaap` is prose.
                 Verdict::WrongCase(_)
-                    if word.compound.as_deref().is_some_and(|c| !after_prefix(c, &word.text))
+                    if word
+                        .compound
+                        .as_deref()
+                        .is_some_and(|c| !after_prefix(c, &word.text))
                         && !word.text.contains(char::is_uppercase) =>
                 {
                     Verdict::Known
@@ -112,6 +124,7 @@ impl SpellCheck {
                 {
                     speller
                         .term_for(&word.text)
+                        .or_else(|| product_by_context(page, i))
                         .map_or(Verdict::Known, Verdict::WrongCase)
                 }
                 v => v,
@@ -156,8 +169,9 @@ impl SpellCheck {
     }
 
     fn judge_word(&self, speller: &Speller<'_>, word: &Word) -> Verdict {
-        // CamelCase is a name or code unless it is a known term in the wrong case or an
-        // English word with a capital typed inside it (`ExperIence`), and a word
+        // CamelCase is a name or code unless it is a known term in the wrong case, an English
+        // word with a capital typed inside it (`ExperIence`) or one slip from a CamelCase
+        // term (`FloQuast`), and a word
         // too short to tell its typos from other words is not corrected: no suggestions.
         // Letters outside ASCII (`Sofía`, `Zürich`) mark a name or a foreign word: a typist's
         // slip does not add an accent.
@@ -166,15 +180,16 @@ impl SpellCheck {
             && (MIN_LETTERS..=MAX_LETTERS).contains(&letters)
             && word.text.is_ascii();
         match speller.judge_with(&word.text, suggest) {
-            Verdict::Unknown(_) if word.kind == Kind::Camel => speller
-                .stray_capital(&word.text)
-                .map_or(Verdict::Known, |fixed| {
-                    Verdict::Unknown(vec![Suggestion {
-                        word: fixed,
-                        cost: 0,
-                        common: true,
-                    }])
-                }),
+            Verdict::Unknown(_) if word.kind == Kind::Camel => {
+                let stray = speller.stray_capital(&word.text).map(|fixed| Suggestion {
+                    word: fixed,
+                    cost: 0,
+                    common: true,
+                });
+                stray
+                    .or_else(|| speller.camel_typo(&word.text))
+                    .map_or(Verdict::Known, |s| Verdict::Unknown(vec![s]))
+            }
             v => v,
         }
     }
@@ -272,6 +287,55 @@ fn in_running_prose(page: &Page, word: &Word) -> bool {
             let rest = &text[word.span.end + c.len_utf8()..];
             !(c == '.' && (rest.is_empty() || rest.starts_with([' ', '\n', '\r'])))
         }))
+}
+
+/// Products whose name is an English verb, spelt as the product.
+const VERB_NAMES: &[&str] = &["Excel"];
+
+/// The product the lower-case `i`th word names when the words around it use it as a noun:
+/// "with excel and Google Sheets", "use excel for", "proficient in excel"; not the verb in
+/// "excel in", "to excel at".
+fn product_by_context(page: &Page, i: usize) -> Option<String> {
+    let word = &page.words[i];
+    let name = VERB_NAMES
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(&word.text))?;
+    let before = page.words[..i].last().filter(|_| word.follows_space)?;
+    let after = page.words.get(i + 1).filter(|w| w.follows_space);
+    let object = [
+        "with",
+        "use",
+        "using",
+        "of",
+        "in",
+        "like",
+        "including",
+        "and",
+        "or",
+        "via",
+        "from",
+        "into",
+    ]
+    .contains(&before.text.as_str());
+    let verb = after.is_some_and(|w| {
+        ["in", "at", "within", "by", "through", "as", "when", "on"].contains(&w.text.as_str())
+    });
+    (object && !verb).then(|| name.to_string())
+}
+
+/// Whether `word` is in capitals (`SOX`, `SOX's`).
+fn is_acronym(word: &str) -> bool {
+    let base = word.strip_suffix("'s").unwrap_or(word);
+    base.len() >= 2 && base.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether the word before the `i`th word of the page, in the same sentence, is capitalised.
+fn follows_a_name(page: &Page, i: usize) -> bool {
+    let word = &page.words[i];
+    word.mid_sentence
+        && i > 0
+        && word.follows_space
+        && page.words[i - 1].text.starts_with(char::is_uppercase)
 }
 
 /// Whether `compound` is `word` after prefixes written with a hyphen (`non-gaap`).

@@ -32,7 +32,32 @@ pub const WORD_LISTS: &[&str] = &[
     include_str!("../../data/words/roles.txt"),
     include_str!("../../data/words/products.txt"),
     include_str!("../../data/words/english.txt"),
+    include_str!("../../data/words/acronyms.txt"),
 ];
+
+/// English words a job page never means, each with the word meant (`manger manager`).
+pub const CORRECTIONS: &str = include_str!("../../data/words/corrections.txt");
+
+/// The word meant by `word` when it is one of [`CORRECTIONS`], in `word`'s case.
+fn correction_of(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    CORRECTIONS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .find(|(wrong, _)| *wrong == lower)
+        .map(|(_, right)| recase(right, word))
+}
+
+/// Product names that are English words too but never meant as English on a job page.
+pub const NAMES_FIRST: &str = include_str!("../../data/words/names-first.txt");
+
+/// Product names written in a form the product never used, each with its name
+/// (`GSuite G Suite`).
+pub const MISWRITTEN: &str = include_str!("../../data/words/miswritten.txt");
+
+/// Product names of several words (`Google Sheets`), one per line.
+pub const PHRASES: &str = include_str!("../../data/words/phrases.txt");
 
 /// Former casings of renamed brands: known as written, never suggested.
 pub const FORMER_CASINGS: &str = include_str!("../../data/words/former-casings.txt");
@@ -208,6 +233,8 @@ pub enum Verdict {
     Variant(String),
     /// Not a word, and one slip away from these words (best first; empty when none is).
     Unknown(Vec<Suggestion>),
+    /// A word, but one a job page never means: the slip for this word (`Manger`: `Manager`).
+    Slip(String),
 }
 
 /// The spell checker for one run: the built-in dictionaries, a locale and the user's words.
@@ -365,6 +392,33 @@ impl<'a> Speller<'a> {
             .then_some(fixed)
     }
 
+    /// The CamelCase term of the vocabulary or the user's words that `word`, an unknown
+    /// CamelCase word, is one likely slip from (a swapped pair, a dropped or an extra letter,
+    /// not the first): `FloQuast` is `FloQast`, `GitLba` is `GitLab`. `None` unless exactly
+    /// one term is that close.
+    pub fn camel_typo(&self, word: &str) -> Option<Suggestion> {
+        let lists: Vec<&Vocabulary> = self
+            .user
+            .iter()
+            .copied()
+            .chain([&self.builtin.vocabulary])
+            .collect();
+        let found = suggest::suggestions(word, |lower| {
+            lists
+                .iter()
+                .find_map(|v| v.term_spelt(lower))
+                .filter(|t| t.chars().skip(1).any(char::is_uppercase))
+                .map(str::to_string)
+        });
+        // A short name is one letter from many others (`ReOps` is ResearchOps, not RevOps):
+        // below seven letters only a swapped pair or a tripled letter counts.
+        let letters = word.chars().count();
+        match found.as_slice() {
+            [one] if one.cost == 0 || (one.cost <= 2 && letters >= 7) => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// How common a suggestion is (zipf×10): from the frequency list, or, for a term of the
     /// vocabulary or the user's words that the list lacks, as common as a handbook's own
     /// words are.
@@ -380,7 +434,18 @@ impl<'a> Speller<'a> {
     /// the vocabulary, unless `word` is an English word too: `kubernetes` → `Kubernetes`, but
     /// `securities` is `securities`.
     pub fn term_for(&self, word: &str) -> Option<String> {
-        // `securities`, `canvas`, `homebrew`: an English word as well as a name.
+        // `securities`, `canvas`, `homebrew`: an English word as well as a name; but `git` on
+        // a job page is the tool.
+        let (base, suffix) = match word.strip_suffix("'s") {
+            Some(base) => (base, "'s"),
+            None => (word, ""),
+        };
+        if let Some(name) = NAMES_FIRST
+            .lines()
+            .find(|l| !l.starts_with('#') && l.eq_ignore_ascii_case(base))
+        {
+            return (name != base).then(|| format!("{name}{suffix}"));
+        }
         if self.builtin.dictionary.check(word) || is_common(word) {
             return None;
         }
@@ -389,6 +454,26 @@ impl<'a> Speller<'a> {
             .iter()
             .find_map(|v| v.exact_term_for(word))
             .or_else(|| self.builtin.vocabulary.exact_term_for(word))
+    }
+
+    /// The acronym of the vocabulary that `word` writes with one capital (`Sox` for `SOX`,
+    /// `Crm` for `CRM`), unless the dictionary knows `word` in lower case.
+    fn acronym_of(&self, word: &str) -> Option<String> {
+        let mut chars = word.chars();
+        let title = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.as_str().len() >= 2
+            && chars.as_str().chars().all(|c| c.is_ascii_lowercase());
+        if !title {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let acronym = self
+            .user
+            .iter()
+            .chain([&&self.builtin.vocabulary])
+            .find_map(|v| v.term_spelt(&lower))?;
+        (acronym.chars().all(|c| c.is_ascii_uppercase()) && !self.builtin.dictionary.check(&lower))
+            .then(|| acronym.to_string())
     }
 
     /// The verdict on `word` when it is cheap to reach: the other English's spelling, or a
@@ -402,6 +487,12 @@ impl<'a> Speller<'a> {
             Some(base) => (base, "'s"),
             None => (word, ""),
         };
+        if let Some(right) = correction_of(word) {
+            return Some(Verdict::Slip(right));
+        }
+        if let Some(acronym) = self.acronym_of(base) {
+            return Some(Verdict::WrongCase(acronym + suffix));
+        }
         let preferred = self
             .builtin
             .variants

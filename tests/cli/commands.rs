@@ -319,22 +319,22 @@ fn statistics_quiet_and_exit_zero() {
         out,
         // The pages that are not job pages (no job-page sections) get only the prose rules.
         concat!(
-            "18  spelling/misspelling       [*] 8 fixable\n",
-            "12  spelling/term-case         [*]\n",
+            "24  spelling/term-case         [*]\n",
+            "22  spelling/misspelling       [*] 12 fixable\n",
             " 4  structure/missing-section\n",
             " 3  spelling/repeated-word     [*] 2 fixable\n",
-            "37 errors, 0 warnings in 14 files\n"
+            "53 errors, 0 warnings in 18 files\n"
         )
     );
     let (code, out, _) = run(&["check", "fixtures/spelling/", "-q"]);
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "37 errors, 0 warnings in 14 files\n[*] 22 fixable with --fix (2 more with --unsafe-fixes)\n"
+        "53 errors, 0 warnings in 18 files\n[*] 38 fixable with --fix (2 more with --unsafe-fixes)\n"
     );
     let (code, out, _) = run(&["check", "fixtures/spelling/", "-q", "--exit-zero"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("37 errors"), "{out}");
+    assert!(out.starts_with("53 errors"), "{out}");
     // Something that cannot be checked still fails.
     let (code, _, _) = run(&["check", "no-such-page.md", "--exit-zero"]);
     assert_eq!(code, 2);

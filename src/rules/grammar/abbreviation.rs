@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 declare_rule! {
     /// ## What it does
     /// Flags "e.g." and "i.e." typed with a comma for a dot, with their letters swapped or
-    /// with the first dot left out: `e,g.`, `e.g,`, `i,e.`, `i.e,`, `e.i.`, `eg.`, `ie.`.
+    /// with the first dot left out: `e,g.`, `e.g,`, `i,e.`, `i.e,`, `e.i.`, `eg.`, `ie.`; and
+    /// "for e.g.", which says "for for example".
     ///
     /// ## Why is this bad?
     /// They read as typos, and "e.i." is no abbreviation at all. Style guides agree on "e.g."
@@ -60,6 +61,28 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
             f.fix = Some(Fix::safe(span, right));
             findings.push(f);
         }
+        // "for e.g." says "for for example".
+        for m in FOR_EG.find_iter(text) {
+            let span = Span::new(prose.start + m.start(), prose.start + m.end());
+            let eg = if m.as_str().starts_with('F') {
+                "E.g."
+            } else {
+                "e.g."
+            };
+            let mut f = Finding::new(
+                &ABBREVIATION,
+                span,
+                format!("`{}`: write `{eg}`", m.as_str()),
+            )
+            .with_help("\"e.g.\" already says \"for example\"; drop \"for\"");
+            f.fix = Some(Fix::safe(span, eg));
+            findings.push(f);
+        }
     }
+    findings.sort_by_key(|f| f.span.start);
     findings
 }
+
+/// "for e.g.", in any case of "for".
+static FOR_EG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:[Ff]or|FOR) e\.g\.").expect("static regex compiles"));

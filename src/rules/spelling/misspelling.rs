@@ -16,6 +16,10 @@ declare_rule! {
     /// "Volitality"): the word is reported when one or two common words are that close, and
     /// it is not two words run together ("workback", "timebound").
     ///
+    /// A few English words that a job page never means are flagged too, each a slip for one
+    /// word: "Manger" for "Manager", "costumer" for "customer", "pubic" for "public"
+    /// (`data/words/corrections.txt`).
+    ///
     /// A word with one capital typed inside it (`ExperIence`, `manaGement`) is flagged too,
     /// unless the capital joins two words (`BlackBerry`, `PlayBook`), as names do.
     ///
@@ -83,8 +87,22 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let mut rivals: HashMap<(String, String), bool> = HashMap::new();
     judged(input)
         .filter_map(|(word, verdict)| {
-            let Verdict::Unknown(suggestions) = verdict else {
-                return None;
+            let suggestions = match verdict {
+                Verdict::Unknown(suggestions) => suggestions,
+                Verdict::Slip(right) => {
+                    let mut finding = Finding::new(
+                        &MISSPELLING,
+                        word.span,
+                        format!(
+                            "`{}` is a word, but not one a job page means: did you mean `{right}`?",
+                            word.text
+                        ),
+                    )
+                    .with_help(add_word_help(&word.text));
+                    finding.fix = Some(replace_word(page, word, right));
+                    return Some(finding);
+                }
+                _ => return None,
             };
             // Empty for words too short to correct (`spelling::check::MIN_LETTERS`).
             let best = suggestions.first()?;

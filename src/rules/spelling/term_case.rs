@@ -16,6 +16,13 @@ declare_rule! {
     /// inside (`gitlab`, `devops`): `jenkins` or `splunk` is often the command or package, and
     /// so is a lower-case part of a compound (`gitlab-org`).
     ///
+    /// A product name of several words (`Google Sheets`, `Power BI`) is flagged when its first
+    /// word is written right and a later one in another case (`Google sheets`), or, after a
+    /// brand (Google, Microsoft), in any case (`google sheets`).
+    ///
+    /// So is a product name written in a form the product never used: `GSuite` or `G-Suite`
+    /// for `G Suite`, `VueJS` for `Vue.js` (`data/words/miswritten.txt`).
+    ///
     /// A term that ends in capitals is also flagged when it is split before them: `circle CI`
     /// or `Circle CI` for `CircleCI`, `Graph QL` for `GraphQL`, `Open API` inside a sentence for
     /// `OpenAPI`. Other splits are left alone: "we work" and "in Design reviews" are English,
@@ -42,6 +49,8 @@ declare_rule! {
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let page = &input.page;
     let mut findings = split_terms(page);
+    findings.extend(phrases(page));
+    findings.extend(miswritten(page));
     findings.extend(judged(input)
         .filter_map(|(word, verdict)| {
             let Verdict::WrongCase(term) = verdict else {
@@ -58,6 +67,85 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         }));
     findings.sort_by_key(|f| f.span.start);
     findings
+}
+
+/// Product names written in a form the product never used (`GSuite`, `VueJS`), found in the
+/// prose as whole words.
+fn miswritten(page: &Page) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let entries: Vec<(&str, &str)> = crate::spelling::MISWRITTEN
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .collect();
+    for &prose in &page.prose {
+        let text = page.slice(prose);
+        for &(wrong, right) in &entries {
+            for (at, _) in text.match_indices(wrong) {
+                let end = at + wrong.len();
+                let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+                if word_char(text[..at].chars().next_back())
+                    || word_char(text[end..].chars().next())
+                {
+                    continue;
+                }
+                let span = Span {
+                    start: prose.start + at,
+                    end: prose.start + end,
+                };
+                let mut f = Finding::new(&TERM_CASE, span, format!("`{wrong}` is written `{right}`"))
+                    .with_help(format!("write `{right}`"));
+                f.fix = Some(Fix::safe(span, right));
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// Brands whose name starts a product name and is no English word: "google sheets" is the
+/// product in any case.
+const BRANDS: &[&str] = &["Google", "Microsoft"];
+
+/// Product names of several words written with the first word right and a later one in
+/// another case: `Google sheets` for `Google Sheets`.
+fn phrases(page: &Page) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let words = &page.words;
+    for (i, first) in words.iter().enumerate() {
+        for phrase in crate::spelling::PHRASES.lines().filter(|l| !l.starts_with('#')) {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            // The first word as the name writes it, or a brand's in any case ("google docs").
+            let first_ok = parts[0] == first.text
+                || (BRANDS.contains(&parts[0]) && parts[0].eq_ignore_ascii_case(&first.text));
+            if !first_ok || i + parts.len() > words.len() {
+                continue;
+            }
+            let run = &words[i..i + parts.len()];
+            // One space between the words, each the phrase's word in some case.
+            let together = run.windows(2).all(|w| {
+                w[1].follows_space && page.text.get(w[0].span.end..w[1].span.start) == Some(" ")
+            });
+            let same_words = run
+                .iter()
+                .zip(&parts)
+                .all(|(w, p)| w.text.eq_ignore_ascii_case(p));
+            let right = run.iter().zip(&parts).all(|(w, p)| w.text == *p);
+            if !together || !same_words || right {
+                continue;
+            }
+            let span = Span {
+                start: first.span.start,
+                end: run[run.len() - 1].span.end,
+            };
+            let written = page.slice(span);
+            let mut f = Finding::new(&TERM_CASE, span, format!("`{written}` is written `{phrase}`"))
+                .with_help(format!("write `{phrase}`"));
+            f.fix = Some(Fix::safe(span, phrase));
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// Words that modify capitals in ordinary English ("an open API", "core DNS services"): in
