@@ -77,6 +77,57 @@ pub fn frequent(min: u8) -> impl Iterator<Item = &'static str> {
     })
 }
 
+/// The lines of `text` (sorted bytewise, comment lines first) whose word starts with `first`:
+/// one run of lines, found by binary search.
+pub fn starting_with(text: &str, first: u8) -> &str {
+    let body_start = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| !text[i..].starts_with('#'))
+        .filter(|_| text.starts_with('#'))
+        .unwrap_or(0);
+    let body = &text[body_start..];
+    let bytes = body.as_bytes();
+    // The first line whose first byte is at least `byte`.
+    let line_at_least = |byte: u8| {
+        let (mut lo, mut hi) = (0usize, bytes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = bytes[..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            if bytes.get(start).is_some_and(|&b| b < byte) {
+                lo = bytes[start..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |i| start + i + 1);
+            } else {
+                hi = start;
+            }
+        }
+        lo
+    };
+    let from = line_at_least(first);
+    let to = first.checked_add(1).map_or(bytes.len(), line_at_least);
+    &body[from..to.max(from)]
+}
+
+/// The words of the frequency list that start with `first`, have a `length` it accepts and
+/// are at least as common as `min` (zipf×10).
+pub fn frequent_starting_with(
+    first: u8,
+    min: u8,
+    length: impl Fn(usize) -> bool,
+) -> impl Iterator<Item = &'static str> {
+    starting_with(FREQUENCY, first)
+        .lines()
+        .filter_map(move |l| {
+            let (word, z) = l.split_once(' ')?;
+            (length(word.len()) && z.parse::<u8>().ok()? >= min).then_some(word)
+        })
+}
+
 /// [`zipf`] with unlisted words at the list's floor.
 pub fn zipf_or_rare(lower: &str) -> u8 {
     zipf(lower).unwrap_or(RARE)
@@ -116,5 +167,15 @@ mod tests {
         let last = EXTRA.lines().last().unwrap_or_default();
         assert!(find(EXTRA, first).is_some() && find(EXTRA, last).is_some());
         assert!(find(FREQUENCY, "a").is_some());
+        let q = starting_with(FREQUENCY, b'q');
+        assert!(q.lines().all(|l| l.starts_with('q')) && q.lines().count() > 100);
+        assert_eq!(
+            q.lines().count(),
+            FREQUENCY.lines().filter(|l| l.starts_with('q')).count()
+        );
+        let common = include_str!("../../data/common/en-common.txt");
+        let z = starting_with(common, b'z');
+        assert!(z.lines().all(|l| l.starts_with('z')) && z.lines().count() > 10);
+        assert!(starting_with(common, b'a').lines().next() == Some("a"));
     }
 }

@@ -22,7 +22,7 @@ pub use suggest::{Suggestion, clear_best};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
@@ -40,12 +40,11 @@ pub const CORRECTIONS: &str = include_str!("../../data/words/corrections.txt");
 
 /// The word meant by `word` when it is one of [`CORRECTIONS`], in `word`'s case.
 fn correction_of(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
     CORRECTIONS
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once(' '))
-        .find(|(wrong, _)| *wrong == lower)
+        .find(|(wrong, _)| wrong.eq_ignore_ascii_case(word))
         .map(|(_, right)| recase(right, word))
 }
 
@@ -105,11 +104,14 @@ pub fn builtin() -> &'static Builtin {
     })
 }
 
+/// The commonest English words (SCOWL size 35), one per line, sorted.
+const COMMON_TEXT: &str = include_str!("../../data/common/en-common.txt");
+
 /// The commonest English words (SCOWL size 35), loaded the first time a correction is ranked.
 fn common_words() -> &'static HashSet<&'static str> {
     static COMMON: OnceLock<HashSet<&'static str>> = OnceLock::new();
     COMMON.get_or_init(|| {
-        include_str!("../../data/common/en-common.txt")
+        COMMON_TEXT
             .lines()
             .filter(|l| !l.starts_with('#'))
             .collect()
@@ -133,32 +135,6 @@ const TWO_SLIP_RIVALS: usize = 2;
 /// How common (zipf×10) a word must be to be suggested two slips away: once in a million.
 const TWO_SLIP_ZIPF: u8 = 30;
 
-/// Words, as letters, by their first letter and length.
-type ByStart = HashMap<(char, usize), Vec<Vec<char>>>;
-
-/// The words a correction two slips away may be, by first letter and length: the common words
-/// (see [`is_common`]), the words of the frequency list used once in a million words or more,
-/// and the vocabulary; built the first time a long unknown word needs it.
-fn common_by_start() -> &'static ByStart {
-    static INDEX: OnceLock<ByStart> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let words: HashSet<&str> = common_words()
-            .iter()
-            .copied()
-            .chain(lists::frequent(TWO_SLIP_ZIPF))
-            .chain(builtin().vocabulary.lower_entries())
-            .collect();
-        let mut index = ByStart::new();
-        for word in words {
-            let chars: Vec<char> = word.chars().collect();
-            if let Some(&first) = chars.first() {
-                index.entry((first, chars.len())).or_default().push(chars);
-            }
-        }
-        index
-    })
-}
-
 /// Whether `lower` is two common words of three letters or more written as one (`timebound`,
 /// `workback`, `workscope`): a coined compound, not a word two slips from another.
 fn joins_two_words(lower: &str) -> bool {
@@ -172,19 +148,76 @@ fn joins_two_words(lower: &str) -> bool {
 /// The common words exactly two slips from `lower` (a lower-case word) that start with the
 /// same letter (typists rarely get the first one wrong), sorted.
 pub fn two_slip_words(lower: &str) -> Vec<String> {
-    let chars: Vec<char> = lower.chars().collect();
-    let Some(&first) = chars.first() else {
+    // One search per word and run: the rival check asks again for each page.
+    static SEEN: OnceLock<std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>> =
+        OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(found) = seen.lock().ok().and_then(|m| m.get(lower).cloned()) {
+        return found;
+    }
+    let found = search_two_slips(lower);
+    if let Ok(mut m) = seen.lock() {
+        m.insert(lower.to_string(), found.clone());
+    }
+    found
+}
+
+fn search_two_slips(lower: &str) -> Vec<String> {
+    let Some(&first) = lower.as_bytes().first() else {
         return Vec::new();
     };
-    let index = common_by_start();
-    let mut out: Vec<String> = (chars.len().saturating_sub(2)..=chars.len() + 2)
-        .filter_map(|len| index.get(&(first, len)))
-        .flatten()
-        .filter(|c| suggest::within(&chars, c, 2) && !suggest::within(&chars, c, 1))
-        .map(|c| c.iter().collect())
+    let chars: Vec<char> = lower.chars().collect();
+    let mut bag = [0i32; 26];
+    for b in lower.bytes() {
+        if let Some(i) = letter_index(b) {
+            bag[i] += 1;
+        }
+    }
+    let close = |c: &&str| {
+        if c.len().abs_diff(lower.len()) > 2 {
+            return false;
+        }
+        // Two slips change the count of at most four letters: most words fail this cheaper
+        // test before the distance is worked out.
+        let mut counts = bag;
+        for b in c.bytes() {
+            if let Some(i) = letter_index(b) {
+                counts[i] -= 1;
+            }
+        }
+        if counts.iter().map(|d| d.unsigned_abs()).sum::<u32>() > 4 {
+            return false;
+        }
+        let c: Vec<char> = c.chars().collect();
+        suggest::within(&chars, &c, 2) && !suggest::within(&chars, &c, 1)
+    };
+    // The candidates: the common words, the words of the frequency list used once in a million
+    // words or more, and the vocabulary, read where they lie (the sorted lists by binary search
+    // for the first letter), so nothing is built for the search.
+    let mut out: Vec<String> = lists::starting_with(COMMON_TEXT, first)
+        .lines()
+        .chain(lists::frequent_starting_with(first, TWO_SLIP_ZIPF, |n| {
+            n.abs_diff(lower.len()) <= 2
+        }))
+        .chain(
+            builtin()
+                .vocabulary
+                .lower_entries()
+                .filter(|w| w.as_bytes().first() == Some(&first)),
+        )
+        .filter(close)
+        .map(str::to_string)
         .collect();
     out.sort();
+    out.dedup();
     out
+}
+
+/// The place of a lower-case ASCII letter in the alphabet.
+fn letter_index(letter: u8) -> Option<usize> {
+    letter
+        .is_ascii_lowercase()
+        .then(|| usize::from(letter - b'a'))
 }
 
 /// Whether a word other than `best` could as well be what `word` meant, so that `--fix` must

@@ -4,6 +4,7 @@ use super::{judged, replace_word};
 use crate::document::words::{Kind, Word};
 use crate::document::{Page, Span};
 use crate::rules::{Check, Context, Finding, Fix, Input, declare_rule};
+use std::sync::LazyLock;
 use crate::spelling::Verdict;
 
 declare_rule! {
@@ -107,14 +108,29 @@ fn miswritten(page: &Page) -> Vec<Finding> {
 /// product in any case.
 const BRANDS: &[&str] = &["Google", "Microsoft"];
 
+/// The product names of several words: first word, name, words.
+static PHRASES_BY_FIRST: LazyLock<Vec<(&str, &str, Vec<&str>)>> = LazyLock::new(|| {
+    crate::spelling::PHRASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|phrase| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            (parts[0], phrase, parts)
+        })
+        .collect()
+});
+
 /// Product names of several words written with the first word right and a later one in
 /// another case: `Google sheets` for `Google Sheets`.
 fn phrases(page: &Page) -> Vec<Finding> {
     let mut out = Vec::new();
     let words = &page.words;
     for (i, first) in words.iter().enumerate() {
-        for phrase in crate::spelling::PHRASES.lines().filter(|l| !l.starts_with('#')) {
-            let parts: Vec<&str> = phrase.split(' ').collect();
+        let candidates = PHRASES_BY_FIRST
+            .iter()
+            .filter(|(lead, _, _)| lead.eq_ignore_ascii_case(&first.text));
+        for (_, phrase, parts) in candidates {
+            let phrase = *phrase;
             // The first word as the name writes it, or a brand's in any case ("google docs").
             let first_ok = parts[0] == first.text
                 || (BRANDS.contains(&parts[0]) && parts[0].eq_ignore_ascii_case(&first.text));
@@ -128,9 +144,9 @@ fn phrases(page: &Page) -> Vec<Finding> {
             });
             let same_words = run
                 .iter()
-                .zip(&parts)
+                .zip(parts.iter())
                 .all(|(w, p)| w.text.eq_ignore_ascii_case(p));
-            let right = run.iter().zip(&parts).all(|(w, p)| w.text == *p);
+            let right = run.iter().zip(parts.iter()).all(|(w, p)| w.text == *p);
             if !together || !same_words || right {
                 continue;
             }
@@ -162,7 +178,11 @@ fn split_terms(page: &Page) -> Vec<Finding> {
     for pair in page.words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let plain = |w: &Word| w.kind != Kind::Digits && !w.quoted && w.compound.is_none();
-        if !plain(a) || !plain(b) || !b.follows_space || page.text.get(a.span.end..b.span.start) != Some(" ")
+        if b.kind != Kind::Acronym
+            || !plain(a)
+            || !plain(b)
+            || !b.follows_space
+            || page.text.get(a.span.end..b.span.start) != Some(" ")
         {
             continue;
         }
