@@ -104,6 +104,26 @@ pub struct Page {
     /// Every `<!-- jobfam-disable… -->` and `<!-- jobfam-enable… -->` comment.
     #[serde(skip)]
     pub directives: Vec<Directive>,
+    /// Every list, in document order: its markers and how it sits beside its neighbours.
+    #[serde(skip)]
+    pub lists: Vec<List>,
+}
+
+/// A list as the renderer builds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct List {
+    /// The whole list in the source.
+    pub span: Span,
+    /// The bullet character (`-`, `*`, `+`); `None` for an ordered list.
+    pub bullet: Option<char>,
+    /// The source span of each item's marker (`-`, `1.`).
+    pub markers: Vec<Span>,
+    /// Index in [`Page::lists`] of the list this one directly follows, with nothing between
+    /// them but white space: the renderer split one list in two.
+    pub follows: Option<usize>,
+    /// The inner marker of an item whose content starts with another marker on the same line
+    /// (`- - Craft policies`), with the item's own marker: an empty nested bullet.
+    pub doubled: Vec<(Span, Span)>,
 }
 
 /// An inline suppression comment.
@@ -162,6 +182,8 @@ pub struct Block {
     pub code: Vec<Span>,
     /// Whether the block is a heading's text (its links are checked; it states no grade).
     pub is_heading: bool,
+    /// Whether the block is a paragraph of a list item.
+    pub in_item: bool,
 }
 
 impl Page {

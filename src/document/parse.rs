@@ -8,7 +8,7 @@ use super::{
 use crate::line_index::{LineIndex, floor_char_boundary};
 use crate::source::Source;
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{AstNode, LineColumn, NodeValue};
+use comrak::nodes::{AstNode, LineColumn, ListType, NodeList, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -118,6 +118,8 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         row: None,
         col: 0,
         directives: Vec::new(),
+        lists: Vec::new(),
+        list_starts: Vec::new(),
     };
     for node in root.descendants() {
         page.node(node, &walker);
@@ -130,6 +132,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         blocks,
         links,
         directives,
+        lists,
         ..
     } = page;
     let fm_value = front_matter
@@ -150,7 +153,12 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
     let grades = roles::statements(&blocks, &links, &headings);
     let sections = tree.finish();
     let roles = roles::roles(&grades, &headings);
-    let words = super::words::words(&source.text, front_matter.as_ref(), &blocks);
+    let words = super::words::words(
+        &source.text,
+        front_matter.as_ref(),
+        &blocks,
+        &walker.template_code,
+    );
     let kind = super::kind::classify(&source.path, text, &fm_value, &headings, &grades, None);
     Ok(Page {
         path: source.path.display().to_string(),
@@ -172,6 +180,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         grades,
         words,
         directives,
+        lists,
     })
 }
 
@@ -191,6 +200,9 @@ struct Collected {
     row: Option<usize>,
     col: usize,
     directives: Vec<Directive>,
+    lists: Vec<super::List>,
+    /// The list nodes met so far, by their source start, for `follows`.
+    list_starts: Vec<usize>,
 }
 
 impl Collected {
@@ -201,6 +213,7 @@ impl Collected {
         match &data.value {
             NodeValue::Heading(h) => self.heading(node, h.level, walker),
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => self.html(node, walker),
+            NodeValue::List(list) => self.list(node, list, walker),
             NodeValue::Item(_) | NodeValue::TaskItem(_) => {
                 let paragraphs = node
                     .children()
@@ -242,10 +255,14 @@ impl Collected {
                     self.col += 1;
                     (self.tables, self.row.unwrap_or(0), self.col - 1)
                 });
+                let in_item = node.parent().is_some_and(|p| {
+                    matches!(p.data().value, NodeValue::Item(_) | NodeValue::TaskItem(_))
+                });
                 let mut block = Block {
                     span: walker.span(node),
                     heading: self.headings.len().checked_sub(1),
                     cell,
+                    in_item,
                     ..Block::default()
                 };
                 walker.inline(node, &mut block, self.blocks.len(), &mut self.links);
@@ -253,6 +270,63 @@ impl Collected {
             }
             _ => {}
         }
+    }
+
+    /// A list: its bullet, its items' markers, whether it directly follows another list (the
+    /// renderer split one list in two) and items that open with a second marker.
+    fn list<'a>(&mut self, node: &'a AstNode<'a>, list: &NodeList, walker: &Walker<'_>) {
+        let span = walker.span(node);
+        let bullet = (list.list_type == ListType::Bullet).then(|| char::from(list.bullet_char));
+        let mut markers = Vec::new();
+        let mut doubled = Vec::new();
+        for item in node.children() {
+            let item_span = walker.span(item);
+            let marker_len = match list.list_type {
+                ListType::Bullet => 1,
+                ListType::Ordered => walker.text[item_span.start..]
+                    .find(['.', ')'])
+                    .map_or(1, |i| i + 1),
+            };
+            let marker = Span::new(
+                item_span.start,
+                (item_span.start + marker_len).min(item_span.end),
+            );
+            markers.push(marker);
+            // `- - Craft`: the item's first child is a list that starts on the same line.
+            if let Some(first) = item.first_child() {
+                if matches!(first.data().value, NodeValue::List(_)) {
+                    let inner = walker.span(first);
+                    let between = walker.text.get(marker.end..inner.start).unwrap_or("\n");
+                    if !between.contains('\n') {
+                        let len = walker.text[inner.start..]
+                            .find(char::is_whitespace)
+                            .unwrap_or(1);
+                        doubled.push((marker, Span::new(inner.start, inner.start + len)));
+                    }
+                }
+            }
+        }
+        // The list just before this one, if it is this node's previous sibling with only white
+        // space between them.
+        let follows = node.previous_sibling().and_then(|prev| {
+            if !matches!(prev.data().value, NodeValue::List(_)) {
+                return None;
+            }
+            let prev_span = walker.span(prev);
+            let gap = walker.text.get(prev_span.end..span.start)?;
+            if !gap.trim().is_empty() {
+                return None;
+            }
+            self.list_starts.iter().rposition(|&s| s == prev_span.start)
+        });
+        self.list_starts.push(span.start);
+        self.lists.push(super::List {
+            span,
+            bullet,
+            markers,
+            follows,
+            doubled,
+        });
     }
 
     /// A heading: its text, its anchor (custom or generated), its place in the section tree,

@@ -46,7 +46,15 @@ pub enum Kind {
 }
 
 /// Every word of the page's prose, in document order (front matter first).
-pub fn words(text: &str, front_matter: Option<&FrontMatter>, blocks: &[Block]) -> Vec<Word> {
+///
+/// `template` holds the spans of template code (ERB, shortcodes), sorted: no word is placed
+/// inside one, since the renderer replaces them.
+pub fn words(
+    text: &str,
+    front_matter: Option<&FrontMatter>,
+    blocks: &[Block],
+    template: &[Span],
+) -> Vec<Word> {
     let mut out = Vec::new();
     if let Some(fm) = front_matter {
         for key in ["title", "description"] {
@@ -65,7 +73,7 @@ pub fn words(text: &str, front_matter: Option<&FrontMatter>, blocks: &[Block]) -
         }
     }
     for block in blocks {
-        let mut locator = Locator::new(text, block);
+        let mut locator = Locator::new(text, block, template);
         let first = out.len();
         tokenize(&block.text, block.is_heading, &mut out, |word, start| {
             locator.locate(word, start)
@@ -110,6 +118,8 @@ fn value_region(fm: &FrontMatter, key: &str) -> Option<Span> {
 struct Locator<'a> {
     text: &'a str,
     block: &'a Block,
+    /// Template code, sorted: never a word's place.
+    template: &'a [Span],
     /// The piece the last word was in, and where in its source the search goes on.
     piece: usize,
     source_cursor: usize,
@@ -119,10 +129,11 @@ struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
-    fn new(text: &'a str, block: &'a Block) -> Locator<'a> {
+    fn new(text: &'a str, block: &'a Block, template: &'a [Span]) -> Locator<'a> {
         Locator {
             text,
             block,
+            template,
             piece: usize::MAX,
             source_cursor: 0,
             verbatim: false,
@@ -160,7 +171,20 @@ impl<'a> Locator<'a> {
         // rest of the piece, and a piece of many such words stays linear.
         let window = (self.source_cursor + 16 * word.len() + 256).min(src.end);
         let window = crate::line_index::floor_char_boundary(self.text, window);
-        let at = self.text.get(self.source_cursor..window)?.find(word)? + self.source_cursor;
+        // The word whole (not the `a` of `partial`), outside template code, which the
+        // renderer replaces: a piece holding `<%= partial("x") %> a` renders as " a".
+        let hay = self.text.get(self.source_cursor..window)?;
+        let joins = |c: char| c.is_alphanumeric() || matches!(c, '_' | '@' | '-' | '\'' | '’');
+        let at = hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+            let abs = self.source_cursor + i;
+            let in_template = {
+                let k = self.template.partition_point(|c| c.end <= abs);
+                self.template.get(k).is_some_and(|c| c.start <= abs)
+            };
+            !in_template
+                && !hay[..i].chars().next_back().is_some_and(joins)
+                && !hay[i + word.len()..].chars().next().is_some_and(joins)
+        })? + self.source_cursor;
         self.source_cursor = at + word.len();
         Some(Span::new(at, self.source_cursor))
     }

@@ -9,6 +9,7 @@ pub mod grades;
 pub mod grammar;
 mod input;
 pub mod links;
+pub mod markdown;
 pub mod spelling;
 pub mod structure;
 pub mod style;
@@ -263,6 +264,7 @@ pub const GROUPS: &[&str] = &[
     "grades",
     "grammar",
     "links",
+    "markdown",
     "spelling",
     "structure",
     "style",
@@ -350,6 +352,7 @@ pub static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
         grades::RULES,
         grammar::RULES,
         links::RULES,
+        markdown::RULES,
         spelling::RULES,
         structure::RULES,
         style::RULES,

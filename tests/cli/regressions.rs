@@ -235,3 +235,23 @@ fn links_in_headings_are_checked_and_explicit_ids_may_not_take_generated_ones() 
         Vec::<String>::new()
     );
 }
+
+/// A word after template code in an item was placed at the first matching letters of the page
+/// source, inside the ERB (`p[a]rtial`), and `--fix` rewrote the ERB: found by the property
+/// test. Words are placed whole and never inside template code.
+#[test]
+fn a_word_after_template_code_is_placed_after_it() {
+    let page = "---\ntitle: x\n---\n\n- <%= partial(\"x\") %> a operator\n";
+    assert_eq!(
+        findings(page, "grammar"),
+        ["5:23 grammar/article `a operator`: write `an operator`"]
+    );
+    let (fixed, n) = jobfam::fix::fix_text(
+        std::path::Path::new("page.md"),
+        page,
+        &Settings::default().context().unwrap(),
+        jobfam::rules::Applicability::Safe,
+    );
+    assert_eq!(n, 1);
+    assert_eq!(fixed, page.replace("%> a operator", "%> an operator"));
+}
