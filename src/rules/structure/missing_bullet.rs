@@ -8,6 +8,11 @@ declare_rule! {
     /// "Ability to use GitLab". Driven by the schema: failures with `x-rule: structure/missing-bullet`.
     /// A page with no Requirements section at all is reported by `structure/missing-section` only.
     ///
+    /// Accepted wordings, in any case and anywhere in the item: "Ability to use GitLab"
+    /// (also "… (the product)" or "… to plan work"), "Able to use GitLab", "Willing to use
+    /// GitLab", "Willingness to learn and use GitLab", "Proficient with GitLab", "Proficiency
+    /// in GitLab".
+    ///
     /// ## Why is this bad?
     /// GitLab's handbook requires this bullet in every job family: everyone at GitLab works in
     /// GitLab, and the requirement is how candidates learn that.
