@@ -21,7 +21,8 @@ pub struct Files {
     pub exclude: Globs,
 }
 
-/// The default include pattern: `index.html.md` matches it too; `.md.erb` pages only when added.
+/// The default include pattern: `index.html.md` matches it too; `.html.md.erb` pages are taken
+/// besides when the walk finds a Middleman handbook.
 pub const DEFAULT_INCLUDE: &str = "**/*.md";
 
 /// A path argument that led to no page.
@@ -212,6 +213,7 @@ pub fn discover(args: &[String], files: &Files) -> (Vec<PathBuf>, Vec<DiscoverEr
     let walker = Walker {
         includes,
         exclude: &files.exclude,
+        middleman_erb: files.include.is_empty(),
     };
     let mut pages = Vec::new();
     let mut errors = Vec::new();
@@ -241,6 +243,17 @@ pub fn discover(args: &[String], files: &Files) -> (Vec<PathBuf>, Vec<DiscoverEr
 struct Walker<'a> {
     includes: Includes,
     exclude: &'a Globs,
+    /// Whether a walk of a Middleman handbook also takes its `*.html.md.erb` pages (with the
+    /// default include pattern only).
+    middleman_erb: bool,
+}
+
+/// Whether `path` is named as a Middleman page (`index.html.md`), the naming the slug preset
+/// takes for a Middleman handbook.
+fn middleman_page(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".html.md"))
 }
 
 /// One component of a glob pattern argument.
@@ -423,6 +436,8 @@ impl Walker<'_> {
         }
         let before = pages.len();
         let errors_before = errors.len();
+        // `*.html.md.erb` pages, taken when the walk finds a Middleman handbook.
+        let mut erb = Vec::new();
         let exclude = self.exclude.clone();
         let skipped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let skipped_in_walk = skipped.clone();
@@ -444,9 +459,11 @@ impl Walker<'_> {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                    if e.path().to_str().is_some() {
+                    if let Some(name) = e.path().to_str() {
                         if self.includes.takes(root, e.path()) {
                             pages.push(e.into_path());
+                        } else if self.middleman_erb && name.ends_with(".html.md.erb") {
+                            erb.push(e.into_path());
                         }
                     } else {
                         // Include patterns match text: match the name as it is shown, and
@@ -462,6 +479,9 @@ impl Walker<'_> {
                 Ok(_) => {}
                 Err(e) => errors.push(walk_error(root, &e)),
             }
+        }
+        if pages[before..].iter().any(|p| middleman_page(p)) {
+            pages.extend(erb);
         }
         // A folder whose pages are all excluded is not a mistake: it was excluded on purpose,
         // and one that could not be read is already reported.
@@ -510,6 +530,43 @@ fn walk_error(root: &Path, e: &ignore::Error) -> DiscoverError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A default walk of a Middleman handbook (pages named `index.html.md`) takes its
+    /// `index.html.md.erb` pages too; of any other tree, it does not.
+    #[test]
+    fn a_middleman_walk_takes_erb_pages() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let at = |p: &str| dir.path().join(p);
+        std::fs::create_dir_all(at("hugo/a")).unwrap();
+        std::fs::create_dir_all(at("mm/sales/b")).unwrap();
+        std::fs::create_dir_all(at("mm/sales/c")).unwrap();
+        std::fs::write(at("hugo/a/_index.md"), "x").unwrap();
+        std::fs::write(at("hugo/a/page.html.md.erb"), "x").unwrap();
+        std::fs::write(at("mm/sales/b/index.html.md"), "x").unwrap();
+        std::fs::write(at("mm/sales/c/index.html.md.erb"), "x").unwrap();
+        std::fs::write(at("mm/sales/c/notes.erb"), "x").unwrap();
+        let files = Files::default();
+        let names = |root: &str| {
+            let (pages, errors) = discover(&[at(root).display().to_string()], &files);
+            assert!(errors.is_empty(), "{errors:?}");
+            pages
+                .iter()
+                .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("hugo"), ["hugo/a/_index.md"]);
+        assert_eq!(
+            names("mm"),
+            ["mm/sales/b/index.html.md", "mm/sales/c/index.html.md.erb"]
+        );
+        // An include pattern of the user's own decides alone.
+        let files = Files {
+            include: vec!["**/*.md".into()],
+            ..Files::default()
+        };
+        let (pages, _) = discover(&[at("mm").display().to_string()], &files);
+        assert_eq!(pages.len(), 1);
+    }
 
     #[test]
     fn default_include_takes_index_html_md_not_erb() {

@@ -140,8 +140,9 @@ pub const KEYS: &[Key] = &[
             value_name: "GLOB",
             heading: "Files",
             help: "Glob of files to take when walking a directory (repeatable) [default: **/*.md]\n\n\
-                   Replaces the default and the config's `include`, so to add ERB pages give both: \
-                   --include '**/*.md' --include '**/*.md.erb'",
+                   The default also takes a Middleman handbook's *.html.md.erb pages. A pattern \
+                   replaces the default and the config's `include`, so to add other ERB pages \
+                   give both: --include '**/*.md' --include '**/*.md.erb'",
             repeat: true,
             choices: &[],
             check: None,
