@@ -15,6 +15,7 @@ pub mod globs;
 pub mod ladder;
 pub mod line_index;
 pub mod lsp;
+pub mod partials;
 pub mod paths;
 pub mod report;
 pub mod rules;
@@ -164,6 +165,7 @@ struct Alone {
 fn check_alone(source: Source, ctx: &Context) -> Checked {
     let mut enabled = ctx.rules.at(&source.path);
     let outcome = document::parse_with(&source, ctx.site.slug()).map(|mut page| {
+        ctx.partials.expand(&mut page, &source.path);
         if let Some(globs) = &ctx.job_pages {
             document::kind::configure(&mut page, &source.path, globs);
         }
@@ -285,13 +287,18 @@ pub fn check_source(source: &Source, ctx: &Context) -> FileReport {
 
 /// The document model of one page, or the diagnostic that says why there is none.
 pub fn model(source: &Source) -> Result<Page, FileReport> {
-    model_with(source, None)
+    model_with(source, None, &partials::Partials::default())
 }
 
 /// The document model of one page, its kind decided by a config's `job_pages` when it has
-/// them (as `check` decides it).
-pub fn model_with(source: &Source, job_pages: Option<&globs::Globs>) -> Result<Page, FileReport> {
+/// them and its partials' sections taken in (as `check` does).
+pub fn model_with(
+    source: &Source,
+    job_pages: Option<&globs::Globs>,
+    partials: &partials::Partials,
+) -> Result<Page, FileReport> {
     let parsed = document::parse(source).map(|mut page| {
+        partials.expand(&mut page, &source.path);
         if let Some(globs) = job_pages {
             document::kind::configure(&mut page, &source.path, globs);
         }

@@ -182,7 +182,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                     return Ok(2);
                 }
             };
-            match jobfam::model_with(&source, settings.job_pages.as_ref()) {
+            let partials = jobfam::partials::Partials::new(settings.partials.clone());
+            match jobfam::model_with(&source, settings.job_pages.as_ref(), &partials) {
                 Ok(page) => {
                     serde_json::to_writer_pretty(&mut out, &page)?;
                     writeln!(out)?;

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["discover"],
     &["source"],
     &["document"],
-    &["site", "spelling"],
+    &["site", "spelling", "partials"],
     &["schema"],
     &["rules"],
     &["suppress"],

@@ -453,6 +453,24 @@ impl Reader {
         }
     }
 
+    /// A table whose values are strings or arrays of strings: `{ "name" = ["A", "B"] }`.
+    pub(crate) fn string_lists(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+    ) -> Option<Vec<(String, Vec<String>)>> {
+        let table = self.table(v, key)?;
+        let mut out = Vec::new();
+        for (name, value) in table.iter() {
+            let values = self.strings(value, key)?;
+            out.push((
+                name.get_ref().to_string(),
+                values.into_iter().map(|s| s.into_inner()).collect(),
+            ));
+        }
+        Some(out)
+    }
+
     /// A string or an array of strings.
     pub(crate) fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
         match v.get_ref() {

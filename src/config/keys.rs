@@ -496,6 +496,21 @@ pub const KEYS: &[Key] = &[
         },
     },
     Key {
+        table: "",
+        name: "partials",
+        doc: "The headings a partial renders into a page, by the name the page calls it by, for partials whose\n\
+              file is not in the checkout. A partial whose file is found (Middleman's `_name.erb`, Hugo's\n\
+              `layouts/shortcodes/name.html`) is read instead.",
+        example: r#"{ "job-families/sales/performance" = ["Performance Indicators"] }"#,
+        default: "none",
+        flag: None,
+        read: |r, v, s| {
+            if let Some(lists) = r.string_lists(v, "partials") {
+                s.partials.extend(lists);
+            }
+        },
+    },
+    Key {
         table: "grades",
         name: "table",
         doc: "Where the job-grades table lives: grade links must point here (grades/malformed).",

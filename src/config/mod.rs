@@ -61,6 +61,8 @@ pub struct Settings {
     pub grades: GradeSettings,
     /// The most bytes read from one file; `None`: [`DEFAULT_MAX_FILE_SIZE`].
     pub max_file_size: Option<u64>,
+    /// `partials`: the headings each partial renders, where its file is not in the checkout.
+    pub partials: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// What the command line says, laid over a config file's settings by [`Settings::apply`].
@@ -207,6 +209,7 @@ impl Settings {
             spelling: SpellCheck::new(self.locale, words),
             grades: self.grades.clone(),
             job_pages: self.job_pages.clone(),
+            partials: crate::partials::Partials::new(self.partials.clone()),
         })
     }
 }

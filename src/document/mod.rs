@@ -17,7 +17,7 @@ pub mod titles;
 pub mod words;
 
 pub use front_matter::FrontMatter;
-pub use parse::{parse, parse_with};
+pub use parse::{parse, parse_with, strip_template};
 
 use serde::Serialize;
 use std::sync::Arc;
@@ -104,9 +104,24 @@ pub struct Page {
     /// Every `<!-- jobfam-disable… -->` and `<!-- jobfam-enable… -->` comment.
     #[serde(skip)]
     pub directives: Vec<Directive>,
+    /// The partials the page calls whose sections were found (`<%= partial(…) %>`,
+    /// `{{% … %}}`), with the file each came from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partials: Vec<PartialUse>,
     /// Every list, in document order: its markers and how it sits beside its neighbours.
     #[serde(skip)]
     pub lists: Vec<List>,
+}
+
+/// One use of a partial in a page, as `jobfam model` shows it (see [`crate::partials`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PartialUse {
+    /// The partial's name as the page writes it.
+    pub name: String,
+    /// The file read for it, or `config` when the config named its sections.
+    pub from: String,
+    /// The headings it rendered into the page.
+    pub headings: Vec<String>,
 }
 
 /// A list as the renderer builds it.
@@ -326,6 +341,10 @@ pub struct Heading {
     /// Whether `anchor` is a `{#custom-id}` (else it is made from the text, and changes with it).
     #[serde(skip)]
     pub custom_id: bool,
+    /// The partial that renders this heading into the page (its file, or `config`); `None` for
+    /// the page's own headings. Its span is the partial call's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<String>,
 }
 
 /// A heading with what sits under it, up to the next heading of the same or a higher level.

@@ -14,6 +14,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// ERB tags and Hugo shortcodes: template code, never prose.
+/// `text` with its template code (ERB tags, Hugo shortcodes) removed.
+pub fn strip_template(text: &str) -> String {
+    TEMPLATE_CODE.replace_all(text, "").into_owned()
+}
+
 static TEMPLATE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)<%.*?%>|\{\{<.*?>\}\}|\{\{%.*?%\}\}").expect("static regex compiles")
 });
@@ -181,6 +186,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         words,
         directives,
         lists,
+        partials: Vec::new(),
     })
 }
 
@@ -375,6 +381,7 @@ impl Collected {
             anchor,
             span,
             custom_id: kind == AnchorKind::Custom,
+            partial: None,
         });
         let mut block = Block {
             span,

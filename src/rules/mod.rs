@@ -470,6 +470,8 @@ pub struct Context {
     pub grades: grades::GradeSettings,
     /// The config's `job_pages`; `None`: each page's kind is detected from the page.
     pub job_pages: Option<crate::globs::Globs>,
+    /// Partials' sections: their files, read once, and the config's `partials`.
+    pub partials: crate::partials::Partials,
 }
 
 impl Context {

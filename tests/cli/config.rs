@@ -796,3 +796,62 @@ fn a_config_schema_that_does_not_compile_is_reported() {
         )
     );
 }
+
+/// A partial whose file is not in the checkout: the config's `partials` names the sections it
+/// renders, `check` sees them and `jobfam model` shows where they came from.
+#[test]
+fn partials_named_in_the_config() {
+    let page: &[u8] = b"---
+title: Account Executive
+---
+## Responsibilities
+- Close new business.
+
+## Requirements
+- Ability to use GitLab
+
+## Levels
+The Account Executive is a grade 6.
+
+<%= partial(\"job-families/sales/performance\") %>
+
+## Hiring Process
+1. Screening call
+";
+    let without = dir_with(&[("ae.md", page)]);
+    let (code, out, _) = check_in(without.path(), &["ae.md", "--select", "structure"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "ae.md:1:1: error structure/missing-section: missing section \"Performance Indicators\"\n"
+    );
+    let toml: &[u8] =
+        b"partials = { \"job-families/sales/performance\" = [\"Performance Indicators\"] }\n";
+    let with = dir_with(&[("ae.md", page), ("jobfam.toml", toml)]);
+    let (code, out, _) = check_in(with.path(), &["ae.md", "--select", "structure"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, model, _) = run_in(with.path(), &["model", "ae.md"]);
+    assert_eq!(code, 0);
+    let model: serde_json::Value = serde_json::from_str(&model).unwrap();
+    assert_eq!(
+        model["partials"],
+        serde_json::json!([{
+            "name": "job-families/sales/performance",
+            "from": "config",
+            "headings": ["Performance Indicators"],
+        }])
+    );
+    let from_partial: Vec<_> = model["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h.get("partial").is_some())
+        .collect();
+    assert_eq!(from_partial.len(), 1);
+    assert_eq!(from_partial[0]["text"], "Performance Indicators");
+    // A value that is not a table is a config error that names the key.
+    let bad = dir_with(&[("ae.md", page), ("jobfam.toml", b"partials = 3\n")]);
+    let (code, out, _) = check_in(bad.path(), &["ae.md"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("`partials` must be a table"), "{out}");
+}
