@@ -11,22 +11,26 @@ const EXTRA: &str = include_str!("../../data/known/en-extra.txt");
 /// How common English words are: `word zipf×10` (wordfreq, words of zipf 2.0 and above).
 const FREQUENCY: &str = include_str!("../../data/frequency/en-zipf.txt");
 
+/// The line of `bytes` that holds byte `at`: its start and its end (its newline, or the end).
+fn line_at(bytes: &[u8], at: usize) -> (usize, usize) {
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| start + i);
+    (start, end)
+}
+
 /// The rest of the line whose first field (up to a space or the line's end) is `key`, in
 /// `text`, a list sorted bytewise by that field.
 fn find<'t>(text: &'t str, key: &str) -> Option<&'t str> {
     let bytes = text.as_bytes();
     let (mut lo, mut hi) = (0usize, bytes.len());
     while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        // The line that holds `mid`: from the byte after the previous newline.
-        let start = bytes[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |i| start + i);
+        let (start, end) = line_at(bytes, lo + (hi - lo) / 2);
         let line = &text[start..end];
         let (field, rest) = line.split_once(' ').unwrap_or((line, ""));
         match field.as_bytes().cmp(key.as_bytes()) {
@@ -92,16 +96,9 @@ pub fn starting_with(text: &str, first: u8) -> &str {
     let line_at_least = |byte: u8| {
         let (mut lo, mut hi) = (0usize, bytes.len());
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = bytes[..mid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
+            let (start, end) = line_at(bytes, lo + (hi - lo) / 2);
             if bytes.get(start).is_some_and(|&b| b < byte) {
-                lo = bytes[start..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |i| start + i + 1);
+                lo = (end + 1).min(bytes.len());
             } else {
                 hi = start;
             }
