@@ -125,6 +125,25 @@ fn stub_marker(text: &str, front_matter: &serde_json::Value) -> Option<String> {
         .map(|m| format!("a redirect or deprecation marker (\"{}\")", m.as_str()))
 }
 
+/// Whether the page's only text, headings and front matter aside, is one short sentence that
+/// sends the reader to another page: "See [Engineering Fellow](/job-families/…)".
+fn points_elsewhere(text: &str) -> bool {
+    static SEE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:please\s+)?(?:see|refer\s+to|go\s+to|moved\s+to)\b[^\n]*\]\(")
+            .expect("static regex compiles")
+    });
+    let body = match text.strip_prefix("---") {
+        Some(rest) => rest.split_once("\n---").map_or(rest, |(_, after)| after),
+        None => text,
+    };
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .collect();
+    matches!(lines.as_slice(), [only] if only.len() < 300 && SEE.is_match(only))
+}
+
 fn layout(front_matter: &serde_json::Value) -> Option<&str> {
     front_matter
         .get("layout")
@@ -165,6 +184,14 @@ pub fn classify(
         if let Some(marker) = stub_marker(text, front_matter) {
             return PageKind::new(Kind::Stub, marker);
         }
+    }
+    // Even in the job-page layout, a page whose only text is "See [the role](…)" points
+    // elsewhere.
+    if sections.is_empty() && points_elsewhere(text) {
+        return PageKind::new(
+            Kind::Stub,
+            "its only text sends the reader to another page (\"See [...](...)\")",
+        );
     }
     if !is_job_layout {
         if text.contains(INDEX_HELPER) {
@@ -287,6 +314,8 @@ mod tests {
                 "a redirect or deprecation marker (\"was deprecated\")".into()
             )
         );
+        let pointer = "---\nlayout: job_family_page\ntitle: Fellow\n---\n\n### Fellow\n\nSee [Fellow](/job-families/fellow).\n";
+        assert_eq!(kind_of("job-families/fellow.md", pointer).0, Kind::Stub);
         let redirect = "---\ntitle: Old\nredirect_to: /new/\n---\n";
         assert_eq!(kind_of("job-families/old.md", redirect).0, Kind::Stub);
         let graded = "The Senior Analyst is a grade 7.\n";
