@@ -5,9 +5,11 @@ use crate::rules::{Applicability, Check, Context, Finding, Fix, Input, declare_r
 declare_rule! {
     /// ## What it does
     /// Flags a bullet list that directly follows another with a different bullet character:
-    /// items written `-` and then `*` with nothing but white space between them. CommonMark and
-    /// kramdown both start a new list at the change, so one list renders as two, with a gap
-    /// between them.
+    /// items written `-` and then `*` with nothing but white space between them. CommonMark
+    /// renderers (Hugo's goldmark, GitHub, GitLab) start a new list at the change, so one list
+    /// renders as two, with a gap between them. kramdown (the Middleman handbook) keeps one list
+    /// (checked against kramdown 2 with its GFM parser), so pages rendered by kramdown (the
+    /// `kramdown-gfm` slug preset) are not checked.
     ///
     /// markdownlint's MD004 asks for one bullet style in the whole document, which also flags
     /// lists far apart that render well; jobfam flags only the change that splits a list.
@@ -36,6 +38,10 @@ declare_rule! {
 fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
     let page = &input.page;
     let mut out = Vec::new();
+    // kramdown keeps one list across a change of bullet character.
+    if page.slug == crate::document::slug::Preset::KramdownGfm {
+        return out;
+    }
     for list in &page.lists {
         let Some(before) = list.follows.and_then(|i| page.lists.get(i)) else {
             continue;

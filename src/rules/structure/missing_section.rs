@@ -8,9 +8,10 @@ declare_rule! {
     /// family: Responsibilities, Requirements, Levels (or Job Grade), Performance Indicators and
     /// Hiring Process. A section counts at any heading depth, in any case, singular or plural,
     /// with a role prefix ("Senior Backend Engineer Responsibilities") or a suffix such as "(PI)".
-    /// Accepted wordings: "Responsibilities" or "What you'll do" / "What you will do";
-    /// "Requirements"; "Levels", "Job Grade" or "Grades"; "Performance Indicators", "KPIs" or
-    /// "PIs"; "Hiring Process" or "Interview Process". A section that a partial renders counts
+    /// Accepted wordings: "Responsibilities", "What you'll do" / "What you will do" or "What you
+    /// can expect"; "Requirements"; "Levels", "Job Grade" or "Grades" (or, with no such heading,
+    /// a grade statement: "The Legal Intern is a grade 4"); "Performance Indicators", "KPIs" or
+    /// "PIs"; "Hiring Process", "Interview Process" or "Interview team". A section that a partial renders counts
     /// (see the README: its file is read, or the config's `partials` names it). Driven by the
     /// schema: failures with `x-rule: structure/missing-section`.
     ///
