@@ -71,6 +71,7 @@ impl Partials {
         // The page's folder as the page's path names it (so a file found is shown the way
         // the page is), then the folders above the current one.
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut added: Vec<Heading> = Vec::new();
         for (name, span) in calls {
             let (from, headings): (String, Vec<(u8, String)>) =
                 match self.file_headings(&dir, &name) {
@@ -83,27 +84,26 @@ impl Partials {
                         None => continue,
                     },
                 };
-            let at = page
-                .headings
-                .partition_point(|h| h.span.start <= span.start);
-            for (i, (level, text)) in headings.iter().enumerate() {
-                page.headings.insert(
-                    at + i,
-                    Heading {
-                        level: *level,
-                        text: text.clone(),
-                        anchor: page.slug.slug(text, text),
-                        span,
-                        custom_id: false,
-                        partial: Some(from.clone()),
-                    },
-                );
-            }
+            added.extend(headings.iter().map(|(level, text)| Heading {
+                level: *level,
+                text: text.clone(),
+                anchor: page.slug.slug(text, text),
+                span,
+                custom_id: false,
+                partial: Some(from.clone()),
+            }));
             page.partials.push(PartialUse {
                 name,
                 from,
                 headings: headings.into_iter().map(|(_, t)| t).collect(),
             });
+        }
+        // Into the page's headings at each call, in one stable sort: a heading of the page
+        // and a partial's at one place keep the page's first.
+        if !added.is_empty() {
+            page.headings.extend(added);
+            page.headings
+                .sort_by_key(|h| (h.span.start, h.partial.is_some()));
         }
     }
 

@@ -151,6 +151,21 @@ fn shapes() -> Vec<Shape> {
         ("list items", 750, |n| {
             (0..n).map(|i| format!("- item {i} with words\n")).collect()
         }),
+        ("list items after template code", 500, |n| {
+            (0..n)
+                .map(|i| format!("- <%= partial(\"x{i}\") %> a item\nLost Item {i}.\n"))
+                .collect()
+        }),
+        ("lists changing bullets", 500, |n| {
+            (0..n)
+                .map(|i| format!("{} item {i}\n", ["-", "*", "+"][i % 3]))
+                .collect()
+        }),
+        ("partial calls", 500, |n| {
+            (0..n)
+                .map(|i| format!("## Level {i}\n\n{{{{% job-families/x/p{i} %}}}}\n\n"))
+                .collect()
+        }),
     ]
 }
 

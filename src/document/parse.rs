@@ -124,7 +124,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         col: 0,
         directives: Vec::new(),
         lists: Vec::new(),
-        list_starts: Vec::new(),
+        list_starts: std::collections::HashMap::new(),
     };
     for node in root.descendants() {
         page.node(node, &walker);
@@ -207,8 +207,8 @@ struct Collected {
     col: usize,
     directives: Vec<Directive>,
     lists: Vec<super::List>,
-    /// The list nodes met so far, by their source start, for `follows`.
-    list_starts: Vec<usize>,
+    /// The index of each list met so far, by its source start, for `follows`.
+    list_starts: std::collections::HashMap<usize, usize>,
 }
 
 impl Collected {
@@ -323,9 +323,9 @@ impl Collected {
             if !gap.trim().is_empty() {
                 return None;
             }
-            self.list_starts.iter().rposition(|&s| s == prev_span.start)
+            self.list_starts.get(&prev_span.start).copied()
         });
-        self.list_starts.push(span.start);
+        self.list_starts.insert(span.start, self.lists.len());
         self.lists.push(super::List {
             span,
             bullet,

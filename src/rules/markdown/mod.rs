@@ -9,7 +9,7 @@ crate::rules::register! {
     mixed_bullets::MIXED_BULLETS,
 }
 
-use crate::document::{Block, Page, Span};
+use crate::document::{Block, Page};
 
 /// Each source line of a paragraph block (not a table cell or a heading): where it starts, its
 /// text without the line break, and whether it is the paragraph's first line. Lines that hold
@@ -29,11 +29,11 @@ fn paragraph_lines<'p>(
         .enumerate()
         .filter(move |_| is_paragraph)
         .filter(move |(_, (start, line))| {
-            let span = Span::new(*start, start + line.len());
-            !page
-                .template_code
-                .iter()
-                .any(|c| c.start < span.end && span.start < c.end)
+            // Template code is sorted: the first span that may overlap, by binary search.
+            let end = start + line.len();
+            let code = &page.template_code;
+            let first = code.partition_point(|c| c.end <= *start);
+            code.get(first).is_none_or(|c| c.start >= end)
         })
         .map(|(i, (start, line))| (start, line, i == 0))
 }
