@@ -73,14 +73,6 @@ pub fn zipf(lower: &str) -> Option<u8> {
     find(FREQUENCY, lower).and_then(|z| z.parse().ok())
 }
 
-/// The listed words at least as common as `min` (zipf×10).
-pub fn frequent(min: u8) -> impl Iterator<Item = &'static str> {
-    FREQUENCY.lines().filter_map(move |l| {
-        let (word, z) = l.split_once(' ')?;
-        (z.parse::<u8>().ok()? >= min).then_some(word)
-    })
-}
-
 /// The lines of `text` (sorted bytewise, comment lines first) whose word starts with `first`:
 /// one run of lines, found by binary search.
 pub fn starting_with(text: &str, first: u8) -> &str {

@@ -225,6 +225,10 @@ fn letter_index(letter: u8) -> Option<usize> {
 /// two slips away that is far commoner than `best` (`Provisiong` is one slip from `Provision`
 /// and two from `Provisioning`).
 pub fn has_rival(word: &str, best: &str) -> bool {
+    // A correction in case alone (`ExperIence`) has no rival: no letter changes.
+    if word.eq_ignore_ascii_case(best) {
+        return false;
+    }
     if suggest::has_rival(word, best) {
         return true;
     }

@@ -255,3 +255,16 @@ fn a_word_after_template_code_is_placed_after_it() {
     assert_eq!(n, 1);
     assert_eq!(fixed, page.replace("%> a operator", "%> an operator"));
 }
+
+/// Lines that end in a lone `\r` are lines to the markdown rules, as they are to CommonMark.
+#[test]
+fn markdown_rules_read_lone_carriage_returns() {
+    let page = "---\rtitle: x\r---\r\r- Item one.\rLost item.\r-Item\r";
+    assert_eq!(
+        findings(page, "markdown"),
+        [
+            "6:1 markdown/lost-marker this line starts a new sentence at the margin of a list item: it renders as part of the item above",
+            "7:1 markdown/marker-space `-` has no space after it, so this line is no list item",
+        ]
+    );
+}

@@ -1,8 +1,8 @@
 //! `markdown/heading-space`: `#Heading`, a heading with no space after its `#`.
 
-use super::paragraph_lines;
+use super::{paragraph_lines, space_after};
 use crate::document::Span;
-use crate::rules::{Applicability, Check, Context, Finding, Fix, Input, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -52,9 +52,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
                 format!("`{marks}` has no space after it, so this line is text, not a heading"),
             )
             .with_help(format!("write `{marks} ` to make the line a heading"));
-            f.fix = Some(
-                Fix::safe(span, format!("{marks} ")).with_applicability(Applicability::Unsafe),
-            );
+            f.fix = Some(space_after(span, marks));
             out.push(f);
         }
     }

@@ -51,7 +51,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
         // The column the item's text starts at: that of the paragraph's first line.
         let first_col = {
             let line_start = page.text[..block.span.start]
-                .rfind('\n')
+                .rfind(['\n', '\r'])
                 .map_or(0, |i| i + 1);
             block.span.start - line_start
         };

@@ -1,8 +1,8 @@
 //! `markdown/marker-space`: a list marker with no space after it.
 
-use super::paragraph_lines;
+use super::{paragraph_lines, space_after};
 use crate::document::Span;
-use crate::rules::{Applicability, Check, Context, Finding, Fix, Input, declare_rule};
+use crate::rules::{Check, Context, Finding, Input, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -69,9 +69,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
                 format!("`{marker}` has no space after it, so this line is no list item"),
             )
             .with_help(format!("write `{marker} ` to start a list item"));
-            f.fix = Some(
-                Fix::safe(span, format!("{marker} ")).with_applicability(Applicability::Unsafe),
-            );
+            f.fix = Some(space_after(span, marker));
             out.push(f);
         }
     }

@@ -20,7 +20,7 @@ fn paragraph_lines<'p>(
 ) -> impl Iterator<Item = (usize, &'p str, bool)> + 'p {
     let text = page.slice(block.span);
     let is_paragraph = block.cell.is_none() && !block.is_heading;
-    text.split_inclusive('\n')
+    lines_of(text)
         .scan(block.span.start, |at, line| {
             let start = *at;
             *at += line.len();
@@ -38,10 +38,33 @@ fn paragraph_lines<'p>(
         .map(|(i, (start, line))| (start, line, i == 0))
 }
 
+/// `text` cut after each line break: `\n`, `\r\n` or a lone `\r` (as CommonMark reads them).
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).map_or(rest.len(), |i| {
+            i + if rest[i..].starts_with("\r\n") { 2 } else { 1 }
+        });
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
 /// The source line before the one starting at `start`, without its line break.
 fn line_before(page: &Page, start: usize) -> &str {
     let before = page.text.get(..start).unwrap_or("");
     let before = before.strip_suffix('\n').unwrap_or(before);
     let before = before.strip_suffix('\r').unwrap_or(before);
-    before.rsplit('\n').next().unwrap_or("")
+    before.rsplit(['\n', '\r']).next().unwrap_or("")
+}
+
+/// The finding's fix that puts a space after the marker `span` holds (`-Item`, `##Levels`):
+/// unsafe, since it changes what the line renders as.
+fn space_after(span: crate::document::Span, marker: &str) -> crate::rules::Fix {
+    crate::rules::Fix::safe(span, format!("{marker} "))
+        .with_applicability(crate::rules::Applicability::Unsafe)
 }

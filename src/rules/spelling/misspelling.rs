@@ -127,10 +127,7 @@ fn check(input: &Input, _ctx: &Context) -> Vec<Finding> {
             if let Some(clear) = clear_best(&word.text, suggestions) {
                 // "Provisiong": one letter too many for "Provision", two too few for
                 // "Provisioning". Either is plausible, so the fix is shown, not applied.
-                // A capital typed inside a word (`ExperIence`) has no rival: only its case
-                // changes.
-                let rival = !clear.word.eq_ignore_ascii_case(&word.text)
-                    && *rivals
+                let rival = *rivals
                     .entry((word.text.to_lowercase(), clear.word.to_lowercase()))
                     .or_insert_with(|| has_rival(&word.text, &clear.word));
                 let fix = replace_word(page, word, &clear.word);
