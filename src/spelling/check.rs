@@ -258,12 +258,11 @@ fn looks_like_a_name(word: &Word, suggestions: &[Suggestion]) -> bool {
 /// Whether the dictionary knows `word` only capitalised: a name such as `Brian` or `Maria`
 /// (not a term of the vocabulary such as `Zuora`).
 fn is_proper_noun(word: &str) -> bool {
-    let b = builtin();
-    let d = &b.dictionary;
+    use super::dictionary::check;
     word.starts_with(char::is_uppercase)
-        && !b.vocabulary.knows(word)
-        && d.check(word)
-        && !d.check(&word.to_lowercase())
+        && !builtin().vocabulary.knows(word)
+        && check(word)
+        && !check(&word.to_lowercase())
 }
 
 /// Whether a word is worth judging at all.
@@ -368,5 +367,5 @@ fn judged(word: &Word) -> bool {
     !word
         .compound
         .as_deref()
-        .is_some_and(|c| builtin().dictionary.check(c))
+        .is_some_and(super::dictionary::check)
 }

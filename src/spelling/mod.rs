@@ -1,8 +1,9 @@
 //! The spell checker: an English dictionary, the domain vocabulary and the user's words.
 //!
-//! The dictionary is SCOWL's en_US Hunspell dictionary (`data/hunspell/`), read by `spellbook`.
-//! It is embedded in the binary and parsed once per process, on first use (or ahead of time,
-//! on another thread, by [`prewarm`]), then shared by every thread.
+//! The dictionary is SCOWL's en_US Hunspell dictionary (`data/hunspell/`), expanded into every
+//! form it accepts when jobfam is built ([`dictionary`]): nothing is parsed at run time. The
+//! vocabulary and the variants are small and built on first use (or ahead of time, on another
+//! thread, by [`prewarm`]), then shared by every thread.
 //!
 //! A word the dictionaries do not know is only called a misspelling when one typing slip
 //! (a letter dropped, added, doubled, swapped with its neighbour or mistyped) makes it a word
@@ -10,10 +11,15 @@
 //! names and jargon far more often than typos, and are left alone.
 
 pub mod check;
+pub mod dictionary;
+// Compiled into the build script as well, which uses what the library does not.
+#[allow(dead_code)]
+mod hunspell;
 pub mod lists;
 #[cfg(test)]
 mod recall;
 mod suggest;
+mod table;
 mod variants;
 pub mod vocabulary;
 
@@ -63,7 +69,6 @@ pub const FORMER_CASINGS: &str = include_str!("../../data/words/former-casings.t
 
 /// What the spell checker knows before any user word: dictionary, vocabulary and variants.
 pub struct Builtin {
-    dictionary: spellbook::Dictionary,
     vocabulary: Vocabulary,
     variants: Variants,
 }
@@ -80,24 +85,12 @@ static BUILTIN: OnceLock<Builtin> = OnceLock::new();
 /// The built-in dictionaries, loaded on first use.
 pub fn builtin() -> &'static Builtin {
     BUILTIN.get_or_init(|| {
-        // The compound rules only spell ordinals (`21st`); words with digits are never checked,
-        // and trying the rules on every failed lookup costs a tenth of the checking time.
-        let aff: String = include_str!("../../data/hunspell/en_US.aff")
-            .lines()
-            .filter(|l| !l.starts_with("COMPOUND"))
-            .flat_map(|l| [l, "\n"])
-            .collect();
-        let dictionary =
-            spellbook::Dictionary::new(&aff, include_str!("../../data/hunspell/en_US.dic"))
-                // The files are embedded and parsed by a unit test, so this cannot fail at run time.
-                .expect("the embedded en_US dictionary parses");
         let mut vocabulary = Vocabulary::default();
         for list in WORD_LISTS {
             vocabulary.extend(list);
         }
         vocabulary.extend_former(FORMER_CASINGS);
         Builtin {
-            dictionary,
             vocabulary,
             variants: Variants::parse(include_str!("../../data/variants/en-us-gb.txt")),
         }
@@ -425,8 +418,7 @@ impl<'a> Speller<'a> {
             return None;
         }
         let fixed = recase(&lower, &word[..1]);
-        (self.builtin.dictionary.check(&lower) || self.builtin.dictionary.check(&fixed))
-            .then_some(fixed)
+        (dictionary::check(&lower) || dictionary::check(&fixed)).then_some(fixed)
     }
 
     /// The CamelCase term of the vocabulary or the user's words that `word`, an unknown
@@ -483,7 +475,7 @@ impl<'a> Speller<'a> {
         {
             return (name != base).then(|| format!("{name}{suffix}"));
         }
-        if self.builtin.dictionary.check(word) || is_common(word) {
+        if dictionary::check(word) || is_common(word) {
             return None;
         }
         // The whole word, not a stem: `vendrs` is a typo of `vendors`, not the plural of Vendr.
@@ -509,7 +501,7 @@ impl<'a> Speller<'a> {
             .iter()
             .chain([&&self.builtin.vocabulary])
             .find_map(|v| v.term_spelt(&lower))?;
-        (acronym.chars().all(|c| c.is_ascii_uppercase()) && !self.builtin.dictionary.check(&lower))
+        (acronym.chars().all(|c| c.is_ascii_uppercase()) && !dictionary::check(&lower))
             .then(|| acronym.to_string())
     }
 
@@ -545,16 +537,16 @@ impl<'a> Speller<'a> {
     /// The American spelling of a British `-ise` word the dictionaries know with `-ize`.
     fn american_of(&self, word: &str) -> Option<String> {
         let b = self.builtin;
-        british_ise(word, |us| b.dictionary.check(us) || b.vocabulary.knows(us))
+        british_ise(word, |us| dictionary::check(us) || b.vocabulary.knows(us))
     }
 
     /// Whether any dictionary knows `word` as written.
     pub fn knows(&self, word: &str) -> bool {
         let b = self.builtin;
         let base = word.strip_suffix("'s").unwrap_or(word);
-        b.dictionary.check(word)
-            || (base.len() < word.len() && b.dictionary.check(base))
-            || plural_of_known(word, |stem| b.dictionary.check(stem))
+        dictionary::check(word)
+            || (base.len() < word.len() && dictionary::check(base))
+            || plural_of_known(word, dictionary::check)
             || lists::extra_knows(word)
             || (self.locale != Locale::EnUs && self.american_of(word).is_some())
             || b.vocabulary.knows(word)
@@ -575,8 +567,7 @@ impl<'a> Speller<'a> {
         for list in lists {
             if let Some(term) = list.term_of(lower) {
                 // `anvas` is `canvas`, the English word, not the product Canvas.
-                let english =
-                    like.chars().all(|c| !c.is_uppercase()) && self.builtin.dictionary.check(lower);
+                let english = like.chars().all(|c| !c.is_uppercase()) && dictionary::check(lower);
                 return Some(if english { lower.to_string() } else { term });
             }
             if list.has_word(lower) {
@@ -585,7 +576,7 @@ impl<'a> Speller<'a> {
         }
         let cased = recase(lower, like);
         (self.builtin.variants.accepts(lower, self.locale)
-            || self.builtin.dictionary.check(&cased)
+            || dictionary::check(&cased)
             || (self.locale != Locale::EnUs && self.american_of(&cased).is_some()))
         .then_some(cased)
     }

@@ -1,0 +1,37 @@
+//! Expands SCOWL's en_US Hunspell dictionary into every word form it accepts and stores them as
+//! hash tables in `OUT_DIR`, which `src/spelling/dictionary.rs` embeds: checking a word is then
+//! a lookup, and jobfam parses no dictionary when it starts (it took 12 ms of every run).
+#![allow(clippy::disallowed_methods)] // A build script reads its inputs directly.
+
+#[path = "src/spelling/hunspell.rs"]
+mod hunspell;
+#[path = "src/spelling/table.rs"]
+mod table;
+
+use std::path::PathBuf;
+
+fn main() {
+    let aff_path = "data/hunspell/en_US.aff";
+    let dic_path = "data/hunspell/en_US.dic";
+    for path in [
+        aff_path,
+        dic_path,
+        "src/spelling/hunspell.rs",
+        "src/spelling/table.rs",
+    ] {
+        println!("cargo::rerun-if-changed={path}");
+    }
+    let read = |path: &str| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+    };
+    let forms = hunspell::expand(&read(aff_path), &read(dic_path));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, words) in [
+        ("en_US.visible", &forms.visible),
+        ("en_US.hidden", &forms.hidden),
+    ] {
+        let bytes = table::build(words.iter().map(String::as_str));
+        std::fs::write(out.join(name), bytes)
+            .unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+    }
+}
