@@ -13,7 +13,9 @@ use std::path::PathBuf;
 fn main() {
     let aff_path = "data/hunspell/en_US.aff";
     let dic_path = "data/hunspell/en_US.dic";
+    let common_path = "data/common/en-common.txt";
     for path in [
+        common_path,
         aff_path,
         dic_path,
         "src/spelling/hunspell.rs",
@@ -31,7 +33,14 @@ fn main() {
         ("en_US.hidden", &forms.hidden),
     ] {
         let bytes = table::build(words.iter().map(String::as_str));
-        std::fs::write(out.join(name), bytes)
-            .unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+        write(&out.join(name), &bytes);
     }
+    // The commonest English words, asked about for every correction weighed.
+    let common = read(common_path);
+    let words = common.lines().filter(|l| !l.starts_with('#'));
+    write(&out.join("en-common"), &table::build(words));
+}
+
+fn write(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

@@ -28,7 +28,6 @@ pub use suggest::{Suggestion, clear_best};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
@@ -100,16 +99,8 @@ pub fn builtin() -> &'static Builtin {
 /// The commonest English words (SCOWL size 35), one per line, sorted.
 const COMMON_TEXT: &str = include_str!("../../data/common/en-common.txt");
 
-/// The commonest English words (SCOWL size 35), loaded the first time a correction is ranked.
-fn common_words() -> &'static HashSet<&'static str> {
-    static COMMON: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    COMMON.get_or_init(|| {
-        COMMON_TEXT
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .collect()
-    })
-}
+/// The commonest English words (SCOWL size 35) as a table made by the build script.
+static COMMON_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-common"));
 
 /// How common a term of the vocabulary is taken to be when the frequency list lacks it
 /// (zipf×10: once in a million words), as common as ordinary words of a handbook.
@@ -237,9 +228,26 @@ pub fn has_rival(word: &str, best: &str) -> bool {
 /// count as its rival: ten times as common.
 const FAR_COMMONER: u8 = 10;
 
+/// The commonest English words of `letters` letters (all ASCII), in order: grouped by length
+/// the first time a correction's rivals are weighed.
+pub fn common_of_length(letters: usize) -> &'static [&'static str] {
+    static BY_LENGTH: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let groups = BY_LENGTH.get_or_init(|| {
+        let mut groups: Vec<Vec<&'static str>> = Vec::new();
+        for word in COMMON_TEXT.lines().filter(|l| !l.starts_with('#')) {
+            if groups.len() <= word.len() {
+                groups.resize_with(word.len() + 1, Vec::new);
+            }
+            groups[word.len()].push(word);
+        }
+        groups
+    });
+    groups.get(letters).map_or(&[], Vec::as_slice)
+}
+
 /// Whether `lower` is one of the commonest English words.
 pub fn is_common(lower: &str) -> bool {
-    common_words().contains(lower)
+    table::contains(COMMON_TABLE, lower)
 }
 
 /// Starts loading the dictionaries on another thread, so a run that needs them does not wait
@@ -648,7 +656,7 @@ mod tests {
     /// which came last); a former casing lives in `former-casings.txt`.
     #[test]
     fn word_lists_are_sorted_unique_and_one_casing_each() {
-        let mut seen = HashSet::new();
+        let mut seen = std::collections::HashSet::new();
         let mut casings: std::collections::HashMap<String, String> = Default::default();
         for list in WORD_LISTS.iter().chain([&FORMER_CASINGS]) {
             let mut block: Vec<&str> = Vec::new();

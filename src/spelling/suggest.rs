@@ -93,6 +93,22 @@ pub fn within(a: &[char], b: &[char], max: usize) -> bool {
 /// Whether `typo` is `word` with two neighbouring letters dropped (`provisiong`,
 /// `provisioning`), the one slip of two letters that typists make.
 pub fn dropped_pair(typo: &str, word: &str) -> bool {
+    if typo.is_ascii() && word.is_ascii() {
+        // Some cut of `typo` with its head the head of `word` and its tail the tail of `word`:
+        // the shared head reaches the start of the shared tail.
+        let (t, w) = (typo.as_bytes(), word.as_bytes());
+        if w.len() != t.len() + 2 {
+            return false;
+        }
+        let head = t.iter().zip(w).take_while(|(a, b)| a == b).count();
+        let tail = t
+            .iter()
+            .rev()
+            .zip(w.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        return t.len() - tail <= head;
+    }
     let (t, w): (Vec<char>, Vec<char>) = (typo.chars().collect(), word.chars().collect());
     w.len() == t.len() + 2 && (0..=t.len()).any(|i| t[..i] == w[..i] && t[i..] == w[i + 2..])
 }
@@ -186,34 +202,37 @@ pub fn clear_best<'a>(word: &str, suggestions: &'a [Suggestion]) -> Option<&'a S
 /// person. Two letters typed extra is no rival: `accross` is not a slip for `cross`, nor
 /// `prefered` for `prefer`.
 pub fn has_rival(word: &str, best: &str) -> bool {
-    has_rival_in(word, best, crate::spelling::is_common)
+    let letters = word.chars().count();
+    has_rival_in(
+        word,
+        best,
+        crate::spelling::is_common,
+        crate::spelling::common_of_length(letters + 2),
+    )
 }
 
-fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool) -> bool {
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
+/// [`has_rival`] with `known` for the word lists and `two_longer` the known words two letters
+/// longer than `word`.
+fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool, two_longer: &[&str]) -> bool {
+    let lower = word.to_lowercase();
     let best = best.to_lowercase();
-    let rival = |chars: &[char]| {
-        let candidate: String = chars.iter().collect();
-        candidate != best && known(&candidate)
-    };
-    let n = lower.len();
-    let dropped_two = (0..=n).any(|i| {
-        ALPHABET.chars().any(|a| {
-            ALPHABET.chars().any(|b| {
-                let mut c = lower.clone();
-                c.splice(i..i, [a, b]);
-                rival(&c)
-            })
-        })
-    });
+    // Two neighbouring letters dropped: the words two letters longer that hold `word` with
+    // two letters cut out together (a scan of one length's words, not 676 lookups a place).
+    let dropped_two = two_longer
+        .iter()
+        .any(|c| *c != best && dropped_pair(&lower, c));
     // A swapped pair or a tripled letter is likelier than any wrong letter.
-    let by_one_letter = n.abs_diff(best.chars().count()) == 1;
+    let chars: Vec<char> = lower.chars().collect();
+    let by_one_letter = chars.len().abs_diff(best.chars().count()) == 1;
+    let mut candidate = String::with_capacity(lower.len() + 4);
     let wrong_letter = by_one_letter
-        && (0..n).any(|i| {
-            neighbours(lower[i]).chars().any(|l| {
-                let mut c = lower.clone();
-                c[i] = l;
-                rival(&c)
+        && (0..chars.len()).any(|i| {
+            neighbours(chars[i]).chars().any(|l| {
+                candidate.clear();
+                candidate.extend(&chars[..i]);
+                candidate.push(l);
+                candidate.extend(&chars[i + 1..]);
+                candidate != best && known(&candidate)
             })
         });
     dropped_two || wrong_letter
@@ -299,9 +318,30 @@ mod tests {
 
     #[test]
     fn rivals_two_letters_away() {
-        let known = |w: &str| ["provision", "provisioning", "communications"].contains(&w);
-        assert!(has_rival_in("Provisiong", "Provision", known));
-        assert!(!has_rival_in("Commmunications", "Communications", known));
+        let words = ["provision", "provisioning", "communications"];
+        let known = |w: &str| words.contains(&w);
+        let longer = |w: &str| -> Vec<&str> {
+            let n = w.chars().count() + 2;
+            words.iter().copied().filter(|c| c.len() == n).collect()
+        };
+        assert!(has_rival_in(
+            "Provisiong",
+            "Provision",
+            known,
+            &longer("Provisiong")
+        ));
+        assert!(!has_rival_in(
+            "Commmunications",
+            "Communications",
+            known,
+            &longer("Commmunications")
+        ));
+        // Two letters cut out together, and only together.
+        assert!(dropped_pair("provisiong", "provisioning"));
+        assert!(dropped_pair("ab", "xyab") && dropped_pair("ab", "abxy"));
+        assert!(!dropped_pair("provisiong", "provisionings"));
+        assert!(!dropped_pair("acde", "abcdfe"));
+        assert!(dropped_pair("café", "cafézz") && !dropped_pair("café", "czafze"));
         // The real word lists: the case the issue names, and one that must stay safe.
         assert!(has_rival("Provisiong", "Provision"));
         assert!(has_rival("operatea", "operate"));
