@@ -185,6 +185,8 @@ fn check_alone(source: Source, ctx: &Context) -> Checked {
             verdicts,
         };
         let findings = ctx.check(&input, &enabled);
+        let mut input = input;
+        input.keep_for_run();
         Alone {
             input,
             findings,
