@@ -53,6 +53,11 @@ pub struct Site {
     origin: Option<String>,
     slug: Option<Preset>,
     pages: Mutex<HashMap<PathBuf, Slot>>,
+    /// The page each looked-up path is served from, found once per run: a handbook's links
+    /// lead to the same few hundred paths thousands of times.
+    served: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// The names of the pages in each folder a missing link's suggestion was sought in.
+    listings: Mutex<HashMap<PathBuf, Arc<Vec<String>>>>,
 }
 
 /// Whether `url` can be a site's origin (`https://about.gitlab.com`): `--site-url` and
@@ -109,7 +114,7 @@ impl Site {
             prefixes,
             origin: origin.map(|o| o.trim_end_matches('/').to_ascii_lowercase()),
             slug,
-            pages: Mutex::new(HashMap::new()),
+            ..Site::default()
         }
     }
 
@@ -141,11 +146,11 @@ impl Site {
                 let bases = page_bases(from);
                 let found = bases
                     .iter()
-                    .find_map(|base| find_page(&normalize(&base.join(&rest))));
+                    .find_map(|base| self.find_page(&normalize(&base.join(&rest))));
                 match found {
                     Some(path) => self.found(path, fragment),
                     None => Target::Missing {
-                        suggestion: bases.iter().find_map(|base| suggest(base, &rest)),
+                        suggestion: bases.iter().find_map(|base| self.suggest(base, &rest)),
                         path: rest,
                     },
                 }
@@ -195,7 +200,7 @@ impl Site {
         match self
             .roots
             .iter()
-            .find_map(|root| find_page(&normalize(&root.join(relative))))
+            .find_map(|root| self.find_page(&normalize(&root.join(relative))))
         {
             Some(found) => self.found(found, fragment),
             None => Target::Missing {
@@ -203,7 +208,7 @@ impl Site {
                 suggestion: self
                     .roots
                     .iter()
-                    .find_map(|root| suggest(root, relative))
+                    .find_map(|root| self.suggest(root, relative))
                     .map(|s| format!("/{s}")),
             },
         }
@@ -238,6 +243,87 @@ impl Site {
         })
         .clone()
     }
+
+    /// The file a site path is served from, the way static site generators map them; each
+    /// path is looked up on disk once per run.
+    fn find_page(&self, path: &Path) -> Option<PathBuf> {
+        let lock = || {
+            self.served
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(found) = lock().get(path) {
+            return found.clone();
+        }
+        let found = self.find_page_on_disk(path);
+        lock().insert(path.to_path_buf(), found.clone());
+        found
+    }
+
+    fn find_page_on_disk(&self, path: &Path) -> Option<PathBuf> {
+        if path.is_file() {
+            return Some(path.to_path_buf());
+        }
+        // A link to the rendered file: `x/index.html` and `x.html` are served from `x`'s page.
+        let name = path.file_name()?.to_string_lossy();
+        if name == "index.html" {
+            return self.find_page(path.parent()?);
+        }
+        if let Some(stem) = name.strip_suffix(".html") {
+            if !stem.is_empty() {
+                return self.find_page(&path.with_file_name(stem));
+            }
+        }
+        let name = path.file_name()?.to_string_lossy().to_string();
+        let candidates = [
+            path.join("index.md"),
+            path.join("_index.md"),
+            path.join("index.html.md"),
+            path.join("index.html.md.erb"),
+            path.with_file_name(format!("{name}.md")),
+            path.with_file_name(format!("{name}.html.md")),
+            path.with_file_name(format!("{name}.html.md.erb")),
+            path.join("index.html"),
+        ];
+        candidates.into_iter().find(|c| c.is_file())
+    }
+
+    /// The names in `dir` that are pages, listed once per run.
+    fn page_names(&self, dir: &Path) -> Option<Arc<Vec<String>>> {
+        let lock = || {
+            self.listings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(names) = lock().get(dir) {
+            return Some(Arc::clone(names));
+        }
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| self.find_page(&dir.join(n)).is_some())
+            .collect();
+        let names = Arc::new(names);
+        lock().insert(dir.to_path_buf(), Arc::clone(&names));
+        Some(names)
+    }
+
+    /// `link` (relative to `base`) with its last segment replaced by the closest name of a
+    /// page beside it: `../backend-engneer/` → `../backend-engineer/`.
+    fn suggest(&self, base: &Path, link: &str) -> Option<String> {
+        let trimmed = link.trim_end_matches('/');
+        let (parent, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
+        let dir = normalize(&base.join(parent));
+        let names = self.page_names(&dir)?;
+        let best = crate::similar::closest_strict(last, names.iter().map(String::as_str))?;
+        let slash = if link.ends_with('/') { "/" } else { "" };
+        Some(if parent.is_empty() {
+            format!("{best}{slash}")
+        } else {
+            format!("{parent}/{best}{slash}")
+        })
+    }
 }
 
 /// The folders a relative link may be relative to: the page's folder (a link to `other.md`)
@@ -258,56 +344,6 @@ fn page_bases(page: &Path) -> Vec<PathBuf> {
     } else {
         vec![dir.join(stem), dir]
     }
-}
-
-/// The file a site path is served from, the way static site generators map them.
-fn find_page(path: &Path) -> Option<PathBuf> {
-    if path.is_file() {
-        return Some(path.to_path_buf());
-    }
-    // A link to the rendered file: `x/index.html` and `x.html` are served from `x`'s page.
-    let name = path.file_name()?.to_string_lossy();
-    if name == "index.html" {
-        return find_page(path.parent()?);
-    }
-    if let Some(stem) = name.strip_suffix(".html") {
-        if !stem.is_empty() {
-            return find_page(&path.with_file_name(stem));
-        }
-    }
-    let name = path.file_name()?.to_string_lossy().to_string();
-    let candidates = [
-        path.join("index.md"),
-        path.join("_index.md"),
-        path.join("index.html.md"),
-        path.join("index.html.md.erb"),
-        path.with_file_name(format!("{name}.md")),
-        path.with_file_name(format!("{name}.html.md")),
-        path.with_file_name(format!("{name}.html.md.erb")),
-        path.join("index.html"),
-    ];
-    candidates.into_iter().find(|c| c.is_file())
-}
-
-/// `link` (relative to `base`) with its last segment replaced by the closest name of a page
-/// beside it: `../backend-engneer/` → `../backend-engineer/`.
-fn suggest(base: &Path, link: &str) -> Option<String> {
-    let trimmed = link.trim_end_matches('/');
-    let (parent, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
-    let dir = normalize(&base.join(parent));
-    let names: Vec<String> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| find_page(&dir.join(n)).is_some())
-        .collect();
-    let best = crate::similar::closest_strict(last, names.iter().map(String::as_str))?;
-    let slash = if link.ends_with('/') { "/" } else { "" };
-    Some(if parent.is_empty() {
-        format!("{best}{slash}")
-    } else {
-        format!("{parent}/{best}{slash}")
-    })
 }
 
 fn is_page(path: &Path) -> bool {
