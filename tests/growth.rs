@@ -11,40 +11,9 @@
 
 use std::time::Duration;
 
-/// A realistic job page: what a handbook page holds, about 3 KB.
-fn job_page(i: usize) -> String {
-    format!(
-        "## Senior Backend Engineer {i}
-
-The Senior Backend Engineer {i} is a [grade 7](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).
-
-### Responsibilities
-
-- Lead the design of **reliable** services and [review](#requirements) merge requests.
-- Partner with the Product team on the roadmap, and with `Support` on incidents.
-- Mentor Intermediate engineers; see the [career ladder](../career-ladder/#senior).
-
-### Requirements
-
-- Ability to use GitLab
-- Experience with Ruby on Rails, PostgreSQL and Kubernetes in production.
-
-| Level | Grade | Notes |
-|-------|-------|-------|
-| Senior {i} | 7 | Owns a service[^n{i}] |
-
-[^n{i}]: Services are listed in the catalogue.
-
-<!-- jobfam-disable-next-line spelling -->
-Ownnership of the on-call rotation <%= partial(\"x\") %> and {{{{< ref \"a\" >}}}}.
-
-<div id=\"anchor-{i}\">Résumé reviews, café chats 😀</div>
-
-"
-    )
-}
-
-const FRONT: &str = "---\ntitle: \"Backend Engineer\"\n---\n\n";
+#[path = "common/pages.rs"]
+mod pages;
+use pages::{FRONT, job_page};
 
 /// A shape of page: its name, its base size and how to make it at size `n`.
 type Shape = (&'static str, usize, fn(usize) -> String);

@@ -17,7 +17,7 @@ pub mod titles;
 pub mod words;
 
 pub use front_matter::FrontMatter;
-pub use parse::{parse, parse_with, strip_template};
+pub use parse::{comrak_options, parse, parse_with, strip_template};
 
 use serde::Serialize;
 use std::sync::Arc;

@@ -33,7 +33,8 @@ static HEADING_ATTRS: LazyLock<Regex> =
 static KRAMDOWN_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\{#([A-Za-z][\w-]*)\}\s*$").expect("static regex compiles"));
 
-fn options() -> Options<'static> {
+/// The comrak options every page is parsed with (also the parse-only floor of the benchmarks).
+pub fn comrak_options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.strikethrough = true;
     options.extension.table = true;
@@ -100,7 +101,7 @@ pub fn parse_with(source: &Source, slug: Option<Preset>) -> Result<Page, ParseEr
         Some(fm) => std::borrow::Cow::Owned(front_matter::blank(text, fm.span)),
         None => std::borrow::Cow::Borrowed(text),
     };
-    let root = parse_document(&arena, &markdown, &options());
+    let root = parse_document(&arena, &markdown, &comrak_options());
     let walker = Walker {
         text,
         index: std::sync::Arc::clone(&source.lines),
