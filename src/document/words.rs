@@ -21,8 +21,9 @@ pub struct Word {
     /// Whether only white space separates it from the previous word of the same block, in the
     /// rendered text, with no HTML or code span between them in the source.
     pub follows_space: bool,
-    /// The whole hyphenated compound this word is a part of (`cross-functional`), if any.
-    pub compound: Option<String>,
+    /// The whole hyphenated compound this word is a part of (`cross-functional`), if any:
+    /// shared by the compound's parts.
+    pub compound: Option<std::sync::Arc<str>>,
     /// Whether a hyphen follows the word inside its compound (`pre` in `pre-sales`).
     pub before_hyphen: bool,
     /// Whether the word sits inside a short quotation ("Project “Phoenix”").
@@ -220,24 +221,18 @@ fn tokenize(
             continue;
         }
         let quoted = quote_left > 0;
-        for (run_start, run) in runs(chunk) {
+        runs(chunk, |run_start, run| {
             let run_start = chunk_start + run_start;
-            let parts: Vec<(usize, &str)> = if run.contains('-') {
-                let mut at = 0;
-                run.split('-')
-                    .map(|p| {
-                        let r = (at, p);
-                        at += p.len() + 1;
-                        r
-                    })
-                    .filter(|(_, p)| !p.is_empty())
-                    .collect()
-            } else {
-                vec![(0, run)]
-            };
-            let compound = (parts.len() > 1 || run.contains('-')).then(|| normalize(run));
-            for (offset, part) in parts {
-                let start = run_start + offset;
+            let hyphenated = run.contains('-');
+            let compound: Option<std::sync::Arc<str>> = hyphenated.then(|| normalize(run).into());
+            let mut offset = 0;
+            for part in run.split('-') {
+                let part_offset = offset;
+                offset += part.len() + 1;
+                if part.is_empty() {
+                    continue;
+                }
+                let start = run_start + part_offset;
                 let end = start + part.len();
                 let follows_space =
                     previous_end.is_some_and(|p| text[p..start].chars().all(char::is_whitespace));
@@ -245,8 +240,6 @@ fn tokenize(
                     && last_end.is_some_and(|p| !text[p..start].contains(['.', '!', '?', ':']));
                 previous_end = Some(end);
                 last_end = Some(end);
-                // A word split by markup (`**Respon**sibilities`) cannot be placed: skip it,
-                // and do not let its neighbours look adjacent.
                 let Some(span) = place(part, start) else {
                     previous_end = None;
                     continue;
@@ -262,7 +255,7 @@ fn tokenize(
                     mid_sentence,
                 });
             }
-        }
+        });
         quote_left = quote_left.saturating_sub(1);
         if closes {
             quote_left = 0;
@@ -316,8 +309,9 @@ fn is_not_prose(chunk: &str) -> bool {
 }
 
 /// Runs of letters, digits, apostrophes and hyphens, trimmed of apostrophes and hyphens.
-fn runs(chunk: &str) -> Vec<(usize, &str)> {
-    // Soft hyphens, zero-width joiners and combining accents sit inside words.
+/// Calls `each` with every run of word characters in `chunk` that holds a letter (its offset
+/// and text, without apostrophes or hyphens at its ends).
+fn runs<'c>(chunk: &'c str, mut each: impl FnMut(usize, &'c str)) {
     let is_word = |c: char| {
         c.is_alphanumeric()
             || matches!(
@@ -326,7 +320,6 @@ fn runs(chunk: &str) -> Vec<(usize, &str)> {
             )
             || ('\u{300}'..='\u{36f}').contains(&c)
     };
-    let mut out = Vec::new();
     let mut start = None;
     for (i, c) in chunk
         .char_indices()
@@ -340,14 +333,13 @@ fn runs(chunk: &str) -> Vec<(usize, &str)> {
                 let lead = run.len() - trimmed.len();
                 let trimmed = trimmed.trim_end_matches(['\'', '’', '-']);
                 if trimmed.chars().any(char::is_alphabetic) {
-                    out.push((s + lead, trimmed));
+                    each(s + lead, trimmed);
                 }
                 start = None;
             }
             _ => {}
         }
     }
-    out
 }
 
 fn normalize(word: &str) -> String {

@@ -9,7 +9,7 @@
 const EXTRA: &str = include_str!("../../data/known/en-extra.txt");
 
 /// How common English words are: `word zipf×10` (wordfreq, words of zipf 2.0 and above).
-const FREQUENCY: &str = include_str!("../../data/frequency/en-zipf.txt");
+pub const FREQUENCY: &str = include_str!("../../data/frequency/en-zipf.txt");
 
 /// The line of `bytes` that holds byte `at`: its start and its end (its newline, or the end).
 fn line_at(bytes: &[u8], at: usize) -> (usize, usize) {
@@ -73,50 +73,6 @@ pub fn zipf(lower: &str) -> Option<u8> {
     find(FREQUENCY, lower).and_then(|z| z.parse().ok())
 }
 
-/// The lines of `text` (sorted bytewise, comment lines first) whose word starts with `first`:
-/// one run of lines, found by binary search.
-pub fn starting_with(text: &str, first: u8) -> &str {
-    let body_start = text
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .find(|&i| !text[i..].starts_with('#'))
-        .filter(|_| text.starts_with('#'))
-        .unwrap_or(0);
-    let body = &text[body_start..];
-    let bytes = body.as_bytes();
-    // The first line whose first byte is at least `byte`.
-    let line_at_least = |byte: u8| {
-        let (mut lo, mut hi) = (0usize, bytes.len());
-        while lo < hi {
-            let (start, end) = line_at(bytes, lo + (hi - lo) / 2);
-            if bytes.get(start).is_some_and(|&b| b < byte) {
-                lo = (end + 1).min(bytes.len());
-            } else {
-                hi = start;
-            }
-        }
-        lo
-    };
-    let from = line_at_least(first);
-    let to = first.checked_add(1).map_or(bytes.len(), line_at_least);
-    &body[from..to.max(from)]
-}
-
-/// The words of the frequency list that start with `first`, have a `length` it accepts and
-/// are at least as common as `min` (zipf×10).
-pub fn frequent_starting_with(
-    first: u8,
-    min: u8,
-    length: impl Fn(usize) -> bool,
-) -> impl Iterator<Item = &'static str> {
-    starting_with(FREQUENCY, first)
-        .lines()
-        .filter_map(move |l| {
-            let (word, z) = l.split_once(' ')?;
-            (length(word.len()) && z.parse::<u8>().ok()? >= min).then_some(word)
-        })
-}
-
 /// [`zipf`] with unlisted words at the list's floor.
 pub fn zipf_or_rare(lower: &str) -> u8 {
     zipf(lower).unwrap_or(RARE)
@@ -156,15 +112,5 @@ mod tests {
         let last = EXTRA.lines().last().unwrap_or_default();
         assert!(find(EXTRA, first).is_some() && find(EXTRA, last).is_some());
         assert!(find(FREQUENCY, "a").is_some());
-        let q = starting_with(FREQUENCY, b'q');
-        assert!(q.lines().all(|l| l.starts_with('q')) && q.lines().count() > 100);
-        assert_eq!(
-            q.lines().count(),
-            FREQUENCY.lines().filter(|l| l.starts_with('q')).count()
-        );
-        let common = include_str!("../../data/common/en-common.txt");
-        let z = starting_with(common, b'z');
-        assert!(z.lines().all(|l| l.starts_with('z')) && z.lines().count() > 10);
-        assert!(starting_with(common, b'a').lines().next() == Some("a"));
     }
 }

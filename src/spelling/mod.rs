@@ -28,6 +28,7 @@ pub use suggest::{Suggestion, clear_best};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
@@ -175,26 +176,43 @@ fn search_two_slips(lower: &str) -> Vec<String> {
         let c: Vec<char> = c.chars().collect();
         suggest::within(&chars, &c, 2) && !suggest::within(&chars, &c, 1)
     };
-    // The candidates: the common words, the words of the frequency list used once in a million
-    // words or more, and the vocabulary, read where they lie (the sorted lists by binary search
-    // for the first letter), so nothing is built for the search.
-    let mut out: Vec<String> = lists::starting_with(COMMON_TEXT, first)
-        .lines()
-        .chain(lists::frequent_starting_with(first, TWO_SLIP_ZIPF, |n| {
-            n.abs_diff(lower.len()) <= 2
-        }))
-        .chain(
-            builtin()
-                .vocabulary
-                .lower_entries()
-                .filter(|w| w.as_bytes().first() == Some(&first)),
-        )
+    let n = lower.len();
+    let mut out: Vec<String> = (n.saturating_sub(2)..=n + 2)
+        .flat_map(|len| two_slip_candidates(first, len))
+        .copied()
         .filter(close)
         .map(str::to_string)
         .collect();
     out.sort();
     out.dedup();
     out
+}
+
+/// The words a two-slip correction may be, by first byte and length: the common words, the
+/// words of the frequency list used once in a million words or more, and the vocabulary.
+/// Grouped the first time a long unknown word is judged (a few milliseconds, once per run),
+/// so each search reads only the words of its first letter within two of its length.
+fn two_slip_candidates(first: u8, len: usize) -> &'static [&'static str] {
+    type Groups = HashMap<(u8, usize), Vec<&'static str>>;
+    static GROUPS: OnceLock<Groups> = OnceLock::new();
+    let groups = GROUPS.get_or_init(|| {
+        let mut groups = Groups::new();
+        let frequent = lists::FREQUENCY.lines().filter_map(|l| {
+            let (word, z) = l.split_once(' ')?;
+            (z.parse::<u8>().ok()? >= TWO_SLIP_ZIPF).then_some(word)
+        });
+        let common = COMMON_TEXT.lines().filter(|l| !l.starts_with('#'));
+        for word in common
+            .chain(frequent)
+            .chain(builtin().vocabulary.lower_entries())
+        {
+            if let Some(&b) = word.as_bytes().first() {
+                groups.entry((b, word.len())).or_default().push(word);
+            }
+        }
+        groups
+    });
+    groups.get(&(first, len)).map_or(&[], Vec::as_slice)
 }
 
 /// The place of a lower-case ASCII letter in the alphabet.
