@@ -28,7 +28,6 @@ pub use suggest::{Suggestion, clear_best};
 pub use variants::{Locale, Variants};
 pub use vocabulary::Vocabulary;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in word lists, each embedded in the binary.
@@ -92,13 +91,14 @@ pub fn builtin() -> &'static Builtin {
         vocabulary.extend_former(FORMER_CASINGS);
         Builtin {
             vocabulary,
-            variants: Variants::parse(include_str!("../../data/variants/en-us-gb.txt")),
+            // `data/variants/en-us-gb.txt`, made into tables by `build.rs`.
+            variants: Variants::from_tables(
+                include_bytes!(concat!(env!("OUT_DIR"), "/variants.us")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/variants.gb")),
+            ),
         }
     })
 }
-
-/// The commonest English words (SCOWL size 35), one per line, sorted.
-const COMMON_TEXT: &str = include_str!("../../data/common/en-common.txt");
 
 /// The commonest English words (SCOWL size 35) as a table made by the build script.
 static COMMON_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-common"));
@@ -118,6 +118,8 @@ const NEARLY: u8 = 15;
 const TWO_SLIP_RIVALS: usize = 2;
 
 /// How common (zipf×10) a word must be to be suggested two slips away: once in a million.
+/// `build.rs` groups the candidates with its own copy; a unit test holds the two equal.
+#[cfg_attr(not(test), allow(dead_code))]
 const TWO_SLIP_ZIPF: u8 = 30;
 
 /// Whether `lower` is two common words of three letters or more written as one (`timebound`,
@@ -179,7 +181,6 @@ fn search_two_slips(lower: &str) -> Vec<String> {
     let n = lower.len();
     let mut out: Vec<String> = (n.saturating_sub(2)..=n + 2)
         .flat_map(|len| two_slip_candidates(first, len))
-        .copied()
         .filter(close)
         .map(str::to_string)
         .collect();
@@ -188,31 +189,28 @@ fn search_two_slips(lower: &str) -> Vec<String> {
     out
 }
 
-/// The words a two-slip correction may be, by first byte and length: the common words, the
-/// words of the frequency list used once in a million words or more, and the vocabulary.
-/// Grouped the first time a long unknown word is judged (a few milliseconds, once per run),
-/// so each search reads only the words of its first letter within two of its length.
-fn two_slip_candidates(first: u8, len: usize) -> &'static [&'static str] {
-    type Groups = HashMap<(u8, usize), Vec<&'static str>>;
-    static GROUPS: OnceLock<Groups> = OnceLock::new();
-    let groups = GROUPS.get_or_init(|| {
-        let mut groups = Groups::new();
-        let frequent = lists::FREQUENCY.lines().filter_map(|l| {
-            let (word, z) = l.split_once(' ')?;
-            (z.parse::<u8>().ok()? >= TWO_SLIP_ZIPF).then_some(word)
-        });
-        let common = COMMON_TEXT.lines().filter(|l| !l.starts_with('#'));
-        for word in common
-            .chain(frequent)
-            .chain(builtin().vocabulary.lower_entries())
-        {
-            if let Some(&b) = word.as_bytes().first() {
-                groups.entry((b, word.len())).or_default().push(word);
-            }
-        }
-        groups
-    });
-    groups.get(&(first, len)).map_or(&[], Vec::as_slice)
+/// The words a two-slip correction may be of first byte `first` and length `len`: the common
+/// words and the words of the frequency list used once in a million words or more (grouped
+/// by `build.rs`), and the vocabulary's.
+fn two_slip_candidates(first: u8, len: usize) -> impl Iterator<Item = &'static str> {
+    static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/two-slip.txt"));
+    static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/two-slip.index"));
+    group(TEXT, INDEX, &format!("{first}:{len}")).lines().chain(
+        builtin()
+            .vocabulary
+            .lower_entries()
+            .filter(move |w| w.len() == len && w.as_bytes().first() == Some(&first)),
+    )
+}
+
+/// The lines of `text` that `build.rs` grouped under `key` (their range is in `index`).
+fn group(text: &'static str, index: &[u8], key: &str) -> &'static str {
+    table::get(index, key)
+        .and_then(|range| {
+            let (start, end) = range.split_once(' ')?;
+            text.get(start.parse::<usize>().ok()?..end.parse::<usize>().ok()?)
+        })
+        .unwrap_or("")
 }
 
 /// The place of a lower-case ASCII letter in the alphabet.
@@ -246,21 +244,12 @@ pub fn has_rival(word: &str, best: &str) -> bool {
 /// count as its rival: ten times as common.
 const FAR_COMMONER: u8 = 10;
 
-/// The commonest English words of `letters` letters (all ASCII), in order: grouped by length
-/// the first time a correction's rivals are weighed.
-pub fn common_of_length(letters: usize) -> &'static [&'static str] {
-    static BY_LENGTH: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    let groups = BY_LENGTH.get_or_init(|| {
-        let mut groups: Vec<Vec<&'static str>> = Vec::new();
-        for word in COMMON_TEXT.lines().filter(|l| !l.starts_with('#')) {
-            if groups.len() <= word.len() {
-                groups.resize_with(word.len() + 1, Vec::new);
-            }
-            groups[word.len()].push(word);
-        }
-        groups
-    });
-    groups.get(letters).map_or(&[], Vec::as_slice)
+/// The commonest English words of `letters` letters (all ASCII), in order (grouped by
+/// `build.rs`).
+pub fn common_of_length(letters: usize) -> impl Iterator<Item = &'static str> {
+    static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/common-by-length.txt"));
+    static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common-by-length.index"));
+    group(TEXT, INDEX, &letters.to_string()).lines()
 }
 
 /// Whether `lower` is one of the commonest English words.
@@ -753,6 +742,22 @@ mod tests {
         assert_eq!(first("anvas").as_deref(), Some("canvas"));
         assert_eq!(first("Anvas").as_deref(), Some("Canvas"));
         assert_eq!(judge("jenkins", Locale::En), Verdict::Known);
+    }
+
+    /// `build.rs` groups the two-slip candidates with its own copy of [`TWO_SLIP_ZIPF`]: a word
+    /// of the frequency list at that zipf is a candidate, one just under it is not (neither is
+    /// in the common words), and every group holds what its key says.
+    #[test]
+    fn two_slip_groups_match_the_threshold() {
+        assert_eq!(lists::zipf("acacia"), Some(TWO_SLIP_ZIPF));
+        assert_eq!(lists::zipf("abram"), Some(TWO_SLIP_ZIPF - 1));
+        assert!(!is_common("acacia") && !is_common("abram"));
+        assert!(two_slip_candidates(b'a', 6).any(|w| w == "acacia"));
+        assert!(!two_slip_candidates(b'a', 5).any(|w| w == "abram"));
+        assert!(two_slip_candidates(b'a', 6).all(|w| w.len() == 6 && w.starts_with('a')));
+        assert!(common_of_length(5).all(|w| w.len() == 5) && common_of_length(5).count() > 1000);
+        assert!(common_of_length(5).any(|w| w == "about"));
+        assert_eq!(common_of_length(99).count(), 0);
     }
 
     #[test]

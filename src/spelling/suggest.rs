@@ -207,7 +207,7 @@ pub fn has_rival(word: &str, best: &str) -> bool {
         word,
         best,
         crate::spelling::is_common,
-        crate::spelling::common_of_length(letters + 2),
+        &crate::spelling::common_of_length(letters + 2).collect::<Vec<_>>(),
     )
 }
 

@@ -3,8 +3,6 @@
 //! The pairs come from `data/variants/en-us-gb.txt`, built from SCOWL's word lists by
 //! `data/variants/build.py`.
 
-use std::collections::{HashMap, HashSet};
-
 /// Which English the pages are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
@@ -39,70 +37,78 @@ impl Locale {
 }
 
 /// One side of a pair: the other spelling, and whether this side is wrong in the other locale.
-#[derive(Clone, Debug)]
-struct Other {
-    spelling: String,
-    /// Whether the other English rejects this spelling.
-    foreign: bool,
+/// The pairs of a variants list as two tables' entries: by American spelling (→ the British)
+/// and by British spelling (→ the American, or nothing for a British word with no pair). A
+/// value is `1` or `0` (whether a locale that wants the other spelling reports this one) and
+/// the other spelling; a British word with no pair has the value `-`. Pairs come after the
+/// unpaired words, so a word that is both keeps its pair, and a later pair replaces an
+/// earlier one.
+#[allow(dead_code)] // Called by the build script and the tests, not by the library.
+pub fn entries(text: &str) -> (Vec<(&str, String)>, Vec<(&str, String)>) {
+    let (mut by_us, mut by_gb, mut unpaired) = (Vec::new(), Vec::new(), Vec::new());
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let (us, sep, gb) = match parts.as_slice() {
+            [british] => {
+                unpaired.push((*british, "-".to_string()));
+                continue;
+            }
+            [us, gb] => (*us, "", *gb),
+            [us, sep, gb] => (*us, *sep, *gb),
+            _ => continue,
+        };
+        let flag = |foreign: bool| if foreign { '1' } else { '0' };
+        by_us.push((us, format!("{}{gb}", flag(sep != "<"))));
+        by_gb.push((gb, format!("{}{us}", flag(sep != ">"))));
+    }
+    unpaired.extend(by_gb);
+    (by_us, unpaired)
 }
 
-/// The American-British pairs, looked up from either side.
+/// American and British pairs, as two tables ([`super::table`]): built into the binary for
+/// the built-in list, so nothing is parsed at start-up.
 #[derive(Debug, Default)]
 pub struct Variants {
-    british_of: HashMap<String, Other>,
-    american_of: HashMap<String, Other>,
-    /// British words with no American pair (`amongst`).
-    british_only: HashSet<String>,
+    by_us: std::borrow::Cow<'static, [u8]>,
+    by_gb: std::borrow::Cow<'static, [u8]>,
 }
 
 impl Variants {
-    /// Parses lines of `us gb`, `us > gb`, `us < gb` or a lone British `gb`.
-    pub fn parse(text: &str) -> Variants {
-        let mut v = Variants::default();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let parts: Vec<&str> = line.split_whitespace().collect();
-            let (us, sep, gb) = match parts.as_slice() {
-                [british] => {
-                    v.british_only.insert(british.to_string());
-                    continue;
-                }
-                [us, gb] => (*us, "", *gb),
-                [us, sep, gb] => (*us, *sep, *gb),
-                _ => continue,
-            };
-            v.british_of.insert(
-                us.to_string(),
-                Other {
-                    spelling: gb.to_string(),
-                    foreign: sep != "<",
-                },
-            );
-            v.american_of.insert(
-                gb.to_string(),
-                Other {
-                    spelling: us.to_string(),
-                    foreign: sep != ">",
-                },
-            );
+    /// The pairs in two tables made from [`entries`]: by American and by British spelling.
+    pub fn from_tables(by_us: &'static [u8], by_gb: &'static [u8]) -> Variants {
+        Variants {
+            by_us: std::borrow::Cow::Borrowed(by_us),
+            by_gb: std::borrow::Cow::Borrowed(by_gb),
         }
-        v
+    }
+
+    /// The pairs of a variants list in the format of `data/variants/en-us-gb.txt`.
+    #[cfg(test)]
+    pub fn parse(text: &str) -> Variants {
+        let (by_us, by_gb) = entries(text);
+        let table = |e: &[(&str, String)]| {
+            super::table::build_map(e.iter().map(|(k, v)| (*k, v.as_str()))).into()
+        };
+        Variants {
+            by_us: table(&by_us),
+            by_gb: table(&by_gb),
+        }
     }
 
     /// Whether `lower` is a British spelling `locale` accepts though the American dictionary
     /// does not.
     pub fn accepts(&self, lower: &str, locale: Locale) -> bool {
-        locale != Locale::EnUs
-            && (self.american_of.contains_key(lower) || self.british_only.contains(lower))
+        locale != Locale::EnUs && super::table::get(&self.by_gb, lower).is_some()
     }
 
     /// The spelling `locale` wants instead of `lower`, when `lower` is the other English's.
     pub fn preferred(&self, lower: &str, locale: Locale) -> Option<&str> {
         let other = match locale {
             Locale::En => return None,
-            Locale::EnUs => self.american_of.get(lower)?,
-            Locale::EnGb => self.british_of.get(lower)?,
+            Locale::EnUs => super::table::get(&self.by_gb, lower)?,
+            Locale::EnGb => super::table::get(&self.by_us, lower)?,
         };
-        other.foreign.then_some(other.spelling.as_str())
+        other.strip_prefix('1')
     }
 }
 
