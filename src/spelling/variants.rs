@@ -37,6 +37,9 @@ impl Locale {
 }
 
 /// One side of a pair: the other spelling, and whether this side is wrong in the other locale.
+/// A table's entries: key and value.
+pub type Entries<'a> = Vec<(&'a str, String)>;
+
 /// The pairs of a variants list as two tables' entries: by American spelling (→ the British)
 /// and by British spelling (→ the American, or nothing for a British word with no pair). A
 /// value is `1` or `0` (whether a locale that wants the other spelling reports this one) and
@@ -44,7 +47,7 @@ impl Locale {
 /// unpaired words, so a word that is both keeps its pair, and a later pair replaces an
 /// earlier one.
 #[allow(dead_code)] // Called by the build script and the tests, not by the library.
-pub fn entries(text: &str) -> (Vec<(&str, String)>, Vec<(&str, String)>) {
+pub fn entries(text: &str) -> (Entries<'_>, Entries<'_>) {
     let (mut by_us, mut by_gb, mut unpaired) = (Vec::new(), Vec::new(), Vec::new());
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let parts: Vec<&str> = line.split_whitespace().collect();
