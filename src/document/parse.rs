@@ -459,6 +459,10 @@ fn heading_source(line: &str) -> String {
     let first = line.lines().next().unwrap_or("").trim();
     let body = first.trim_start_matches('#').trim();
     let body = body.trim_end_matches('#').trim_end();
+    // Most headings have no attributes: the pattern is compiled only for a page that may.
+    if !body.contains('{') {
+        return body.to_string();
+    }
     match HEADING_ATTRS.find(body) {
         Some(m) => body[..m.start()].trim_end().to_string(),
         None => body.to_string(),
@@ -473,6 +477,9 @@ fn split_attributes(raw: &str, preset: Preset) -> (String, Option<String>) {
         Preset::KramdownGfm => &*KRAMDOWN_ID,
         Preset::Github => return (raw.to_string(), None),
     };
+    if !raw.contains('{') {
+        return (raw.to_string(), None);
+    }
     let Some(caps) = pattern.captures(raw) else {
         return (raw.to_string(), None);
     };
