@@ -118,6 +118,19 @@ impl Site {
         }
     }
 
+    /// Forgets where paths were found and what folders held, so the next lookups read the disk
+    /// again: the language server checks an open page many times with one site.
+    pub fn forget_lookups(&self) {
+        self.served
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+        self.listings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
     /// The slug preset pages are parsed with (`None`: each page's own).
     pub fn slug(&self) -> Option<Preset> {
         self.slug

@@ -257,6 +257,10 @@ pub struct Link {
     /// Where the link text starts and ends in that block's text.
     #[serde(skip)]
     pub text_range: (usize, usize),
+    /// Whether that block is a heading (Hugo makes a heading's id from its source, links and
+    /// all), kept on the link for the run-level rules, which run after the blocks are let go.
+    #[serde(skip)]
+    pub in_heading: bool,
 }
 
 /// What a link points at.

@@ -583,6 +583,7 @@ impl Walker<'_> {
                         span,
                         block: index,
                         text_range: (start, end),
+                        in_heading: block.is_heading,
                     });
                 }
                 _ => {}

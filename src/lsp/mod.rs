@@ -483,6 +483,9 @@ impl<O: Write, L: Write> Server<O, L> {
             .filter(|w| !w.exclude.matches(&doc.path))
             .map(|w| &w.ctx);
         let report = ctx.and_then(|ctx| {
+            // Pages and folders may appear on disk between two checks of an open page: each
+            // check looks them up afresh, as every run of `jobfam check` does.
+            ctx.site.forget_lookups();
             // A bug in a rule must cost one check, not the editor's server.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 crate::check_text(&doc.path, &doc.text, ctx)

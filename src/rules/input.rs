@@ -20,10 +20,11 @@ pub struct Input {
 impl Input {
     /// Lets go of what only the per-page rules read (the words, the rendered blocks, the prose
     /// spans, the lists, the sections with their bullets, the template code and the spelling
-    /// verdicts: most of a page's memory), once they have run. The run-level rules and the suppressions, which come later, read the links and
-    /// their targets, the headings, the grades and the directives, so a run holds those for
-    /// every page and no more: memory grows with the handbook by a page's summary, not by its
-    /// model.
+    /// verdicts: most of a page's memory), once they have run. The run-level rules and the
+    /// suppressions, which come later, read the links (each knows whether it sits in a
+    /// heading) and their targets, the headings, the grades and the directives. A run holds
+    /// those for every page and no more: memory grows with the handbook by a page's summary,
+    /// not by its model.
     pub fn keep_for_run(&mut self) {
         let page = &mut self.page;
         page.words = Vec::new();

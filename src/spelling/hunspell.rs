@@ -1,9 +1,10 @@
 //! Expands a Hunspell dictionary into every word form it accepts, so that checking a word is a
 //! lookup rather than affix stripping, and nothing is parsed when jobfam starts.
 //!
-//! This file is compiled twice: into the build script (`build.rs`), which expands
+//! This file is compiled into the build script (`build.rs`), which expands
 //! `data/hunspell/en_US.{aff,dic}` and stores the forms as [`super::table`]s in the binary, and
-//! into the unit tests, which check the result against a Hunspell implementation. It reads the
+//! into the library, whose lookups use its casing rules ([`casing`], [`titlecase`]) and whose
+//! unit tests check the expansion against a Hunspell implementation. It reads the
 //! part of the format en_US uses: `PFX`/`SFX` groups with strip, add and a condition of
 //! literals, `.` and `[…]`/`[^…]` classes, cross products of one prefix and one suffix, and the
 //! `ONLYINCOMPOUND` flag (such entries are only compound parts, `1th`, and are left out).

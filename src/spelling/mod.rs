@@ -1,9 +1,10 @@
 //! The spell checker: an English dictionary, the domain vocabulary and the user's words.
 //!
 //! The dictionary is SCOWL's en_US Hunspell dictionary (`data/hunspell/`), expanded into every
-//! form it accepts when jobfam is built ([`dictionary`]): nothing is parsed at run time. The
-//! vocabulary and the variants are small and built on first use (or ahead of time, on another
-//! thread, by [`prewarm`]), then shared by every thread.
+//! form it accepts when jobfam is built ([`dictionary`]), as are the common words, the
+//! American/British pairs and the two-slip candidates: nothing of them is parsed at run time.
+//! Only the vocabulary, small, is built on first use (or ahead of time, on another thread, by
+//! [`prewarm`]), then shared by every thread.
 //!
 //! A word the dictionaries do not know is only called a misspelling when one typing slip
 //! (a letter dropped, added, doubled, swapped with its neighbour or mistyped) makes it a word

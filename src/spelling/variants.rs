@@ -36,7 +36,6 @@ impl Locale {
     }
 }
 
-/// One side of a pair: the other spelling, and whether this side is wrong in the other locale.
 /// A table's entries: key and value.
 pub type Entries<'a> = Vec<(&'a str, String)>;
 

@@ -282,6 +282,47 @@ fn a_fix_never_chases_the_id_of_its_own_heading() {
     assert_eq!(fixed, page);
 }
 
+/// The same across pages: a link in a Hugo heading to another page's mistyped anchor is
+/// reported without a fix, though the run-level rule runs after the page's model is slimmed
+/// (found in review: the heading blocks it asks about had been dropped).
+#[test]
+fn a_fix_never_chases_the_id_of_its_own_heading_across_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let front = "---\ntitle: \"Engineer\"\n---\n\n";
+    let page = format!("{front}## See [the team](b.md#responsibilties)\n");
+    std::fs::write(dir.path().join("a.md"), &page).unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        format!("{front}## Responsibilities\n"),
+    )
+    .unwrap();
+    let (_, out, _) = crate::run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "links/broken-page-fragment",
+            "a.md",
+            "b.md",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found = json["diagnostics"].as_array().unwrap();
+    assert_eq!(found.len(), 1, "{out}");
+    assert_eq!(found[0]["rule"], "links/broken-page-fragment");
+    assert!(found[0]["fix"].is_null(), "{out}");
+    let (_, _, _) = crate::run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "a.md", "b.md"],
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        page
+    );
+}
+
 /// Found reading --fix on the corpus: a spelling fix in a heading changes the heading's id,
 /// so links to `#responsibilties` from other pages would break. Such fixes are unsafe; a
 /// heading with a `{#custom-id}` keeps its id, and a fix in case alone keeps any id.

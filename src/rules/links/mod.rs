@@ -22,8 +22,7 @@ fn fragment_span(page: &Page, link: &Link) -> Option<Span> {
     // Hugo makes a heading's id from its source, link destinations and all: a fix to a link
     // in a heading would change the heading's own id, and could chase it forever
     // (`# [the](#x)` has the id `thex`).
-    let in_heading = page.blocks.get(link.block).is_some_and(|b| b.is_heading);
-    if in_heading && page.slug == crate::document::slug::Preset::Hugo {
+    if link.in_heading && page.slug == crate::document::slug::Preset::Hugo {
         return None;
     }
     let destination = link.destination?;
