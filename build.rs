@@ -86,19 +86,23 @@ fn grouped(out: &std::path::Path, name: &str, words: &[&str], key: impl Fn(&str)
     let mut keyed: Vec<(String, &str)> = words.iter().map(|w| (key(w), *w)).collect();
     keyed.sort();
     let mut text = String::new();
-    let mut ranges: Vec<(String, String)> = Vec::new();
-    for (k, w) in &keyed {
-        if ranges.last().is_none_or(|(last, _)| last != k) {
-            ranges.push((k.clone(), format!("{} {}", text.len(), text.len())));
+    // Each key with where its group starts and ends in `text`.
+    let mut ranges: Vec<(String, usize, usize)> = Vec::new();
+    for (k, w) in keyed {
+        if ranges.last().is_none_or(|(last, ..)| *last != k) {
+            ranges.push((k, text.len(), text.len()));
         }
         text.push_str(w);
         text.push('\n');
-        if let Some((_, range)) = ranges.last_mut() {
-            let start = range.split(' ').next().unwrap_or("0").to_string();
-            *range = format!("{start} {}", text.len());
+        if let Some((_, _, end)) = ranges.last_mut() {
+            *end = text.len();
         }
     }
     write(&out.join(format!("{name}.txt")), text.as_bytes());
+    let ranges: Vec<(String, String)> = ranges
+        .into_iter()
+        .map(|(k, start, end)| (k, format!("{start} {end}")))
+        .collect();
     let pairs = ranges.iter().map(|(k, r)| (k.as_str(), r.as_str()));
     write(&out.join(format!("{name}.index")), &table::build_map(pairs));
 }

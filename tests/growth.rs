@@ -135,6 +135,11 @@ fn shapes() -> Vec<Shape> {
                 .map(|i| format!("## Level {i}\n\n{{{{% job-families/x/p{i} %}}}}\n\n"))
                 .collect()
         }),
+        // Each part of a hyphenated run carried its own copy of the whole compound: 40,000
+        // parts (120 KB) took 7 s and 4.7 GB. The parts now share one.
+        ("one long hyphenated compound", 2000, |n| {
+            format!("# Title\n\nSee {} end.\n", vec!["ab"; n].join("-"))
+        }),
     ]
 }
 

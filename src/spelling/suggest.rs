@@ -207,20 +207,25 @@ pub fn has_rival(word: &str, best: &str) -> bool {
         word,
         best,
         crate::spelling::is_common,
-        &crate::spelling::common_of_length(letters + 2).collect::<Vec<_>>(),
+        crate::spelling::common_of_length(letters + 2),
     )
 }
 
 /// [`has_rival`] with `known` for the word lists and `two_longer` the known words two letters
 /// longer than `word`.
-fn has_rival_in(word: &str, best: &str, known: impl Fn(&str) -> bool, two_longer: &[&str]) -> bool {
+fn has_rival_in<'a>(
+    word: &str,
+    best: &str,
+    known: impl Fn(&str) -> bool,
+    two_longer: impl IntoIterator<Item = &'a str>,
+) -> bool {
     let lower = word.to_lowercase();
     let best = best.to_lowercase();
     // Two neighbouring letters dropped: the words two letters longer that hold `word` with
     // two letters cut out together (a scan of one length's words, not 676 lookups a place).
     let dropped_two = two_longer
-        .iter()
-        .any(|c| *c != best && dropped_pair(&lower, c));
+        .into_iter()
+        .any(|c| c != best && dropped_pair(&lower, c));
     // A swapped pair or a tripled letter is likelier than any wrong letter.
     let chars: Vec<char> = lower.chars().collect();
     let by_one_letter = chars.len().abs_diff(best.chars().count()) == 1;
@@ -328,13 +333,13 @@ mod tests {
             "Provisiong",
             "Provision",
             known,
-            &longer("Provisiong")
+            longer("Provisiong")
         ));
         assert!(!has_rival_in(
             "Commmunications",
             "Communications",
             known,
-            &longer("Commmunications")
+            longer("Commmunications")
         ));
         // Two letters cut out together, and only together.
         assert!(dropped_pair("provisiong", "provisioning"));
